@@ -1,0 +1,207 @@
+"""Rebuild headings and real paragraphs from reader lines.
+
+Handles hard-wrapped lines, hyphenation, numbered headings (also when broken over two lines
+or glued to the end of the previous paragraph), ALL-CAPS and short label headings, and bullet
+items, which stay one item per line inside their paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import TERMINAL, Line, is_bullet, join_wrapped
+
+NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+GLUED_HEADING = re.compile(r"^(.*[.!?])\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.)(?:\s+([A-ZÅÄÖ][^.!?]*))?$")
+LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): deepest level
+
+
+@dataclass
+class Block:
+    """A heading or a paragraph, in document order."""
+
+    kind: str  # "heading" | "para"
+    text: str
+    level: int = 0
+    page: int | None = None
+    items: list[str] = field(default_factory=list)
+
+
+def _numbered_level(text: str) -> int | None:
+    m = NUMBERED.match(text)
+    if not m:
+        return None
+    number, rest = m.groups()
+    if int(number.split(".")[0]) > 40 or not rest[:1].isupper() or len(text) > 110:
+        return None
+    if text.rstrip().endswith((".", ",", ";")):
+        return None
+    return number.count(".") + 1
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def split_glued_headings(lines: list[Line]) -> list[Line]:
+    """'... vuonna 2024. 2. Sujuva arki –' -> the sentence end, then a heading line.
+
+    Extraction glues a numbered heading onto the last line of the paragraph before it, and
+    may leave the rest of the heading (or all of it but the number) on the next line.
+    """
+    out: list[Line] = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        m = GLUED_HEADING.match(line.text.strip())
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if not m or line.kind != "text" or line.heading_level:
+            out.append(line)
+            continue
+        before, number, tail = m.group(1), m.group(2), (m.group(3) or "").strip()
+        next_is_rest = bool(nxt) and _is_caps(nxt) and len(nxt) < 80 and (not tail or _is_caps(tail))
+        if next_is_rest:
+            tail = f"{tail} {nxt}".strip()
+            skip = True
+        elif not tail or not (nxt[:1].islower() or _is_caps(tail)):
+            out.append(line)
+            continue
+        out.append(Line(before, line.page, line.brk, None, line.kind))
+        out.append(Line(f"{number} {tail}", line.page, True, None, line.kind))
+    return out
+
+
+def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = frozenset()) -> list[Block]:
+    """Turn lines into headings and paragraphs."""
+    lines = [ln for ln in split_glued_headings(lines) if ln.text.strip()]
+    blocks: list[Block] = []
+    current: Block | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current and current.items:
+            current.text = "\n".join(current.items)
+            blocks.append(current)
+        current = None
+
+    def numbered_list_neighbour(i: int) -> bool:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and NUMBERED.match(lines[j].text) and not lines[j].heading_level:
+                return True
+        return False
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = re.sub(r"\s+", " ", line.text).strip()
+        if line.kind == "row":
+            flush()
+            blocks.append(Block("para", line.text.strip(), page=line.page, items=[line.text.strip()]))
+            i += 1
+            continue
+        level = line.heading_level
+        if level is None and line.kind != "hard" and not is_bullet(text):
+            level = _numbered_level(text)
+            if level and numbered_list_neighbour(i):
+                level = None
+            if level is None and _is_caps(text) and len(text) < 90 and not TERMINAL.search(text):
+                level = LABEL_LEVEL - 1
+        if level is None and line.kind == "hard" and _is_caps(text) and len(text) < 90:
+            level = LABEL_LEVEL - 1
+        if level:
+            flush()
+            # A heading broken over two lines continues in lower case.
+            while (
+                i + 1 < len(lines)
+                and not TERMINAL.search(text)
+                and lines[i + 1].text.strip()[:1].islower()
+                and len(lines[i + 1].text.strip()) < 80
+                and lines[i + 1].heading_level in (None, level)
+                and not is_bullet(lines[i + 1].text)
+            ):
+                i += 1
+                text = join_wrapped(text, lines[i].text, vocabulary)
+            blocks.append(Block("heading", text, level=level, page=line.page))
+            i += 1
+            continue
+        continues = (
+            current is not None
+            and current.items
+            and not TERMINAL.search(current.items[-1])
+            and text[:1].islower()
+            and line.kind == "text"
+        )
+        if (line.brk and not continues) or current is None:
+            flush()
+            current = Block("para", "", page=line.page)
+        if is_bullet(text) or line.kind == "hard" or not current.items:
+            current.items.append(text)
+        else:
+            current.items[-1] = join_wrapped(current.items[-1], text, vocabulary)
+        i += 1
+    flush()
+    return _labels_to_headings(blocks)
+
+
+def _labels_to_headings(blocks: list[Block]) -> list[Block]:
+    """A lone short line without final punctuation, followed by a paragraph, is a label heading.
+
+    """
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            b.kind == "para"
+            and len(b.items) == 1
+            and len(b.text) <= 70
+            and len(b.text.split()) <= 8
+            and not re.search(r"[,%]", b.text)
+            and not TERMINAL.search(b.text)
+            and not is_bullet(b.text)
+            and b.text[:1].isupper()
+            and nxt is not None
+            and nxt.kind == "para"
+        ):
+            out.append(Block("heading", b.text, level=LABEL_LEVEL, page=b.page))
+            continue
+        out.append(b)
+    return _headings_into_text(_empty_headings_to_text(out))
+
+
+def _headings_into_text(blocks: list[Block]) -> list[Block]:
+    """The first paragraph under a heading starts with the heading's words.
+
+    Citations quote paragraph text, and a heading can carry the fact itself (a label such as
+    "Esittelijä hyvinvointijohtaja ...", or a schedule's title).
+    """
+    for prev, b in zip(blocks, blocks[1:]):
+        if prev.kind == "heading" and b.kind == "para":
+            b.items.insert(0, prev.text)
+            b.text = "\n".join(b.items)
+    return blocks
+
+
+def _empty_headings_to_text(blocks: list[Block]) -> list[Block]:
+    """Headings with no content of their own are text: a heading directly followed by one of
+    its own or a higher level, and runs of same-level headings (a list of bold theme lines)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading":
+            j = i
+            while j + 1 < len(blocks) and blocks[j + 1].kind == "heading" and blocks[j + 1].level == b.level:
+                j += 1
+            nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+            if j > i or (nxt is not None and nxt.kind == "heading" and nxt.level < b.level):
+                items = [h.text for h in blocks[i : j + 1]]
+                out.append(Block("para", "\n".join(items), page=b.page, items=items))
+                i = j + 1
+                continue
+        out.append(b)
+        i += 1
+    return out

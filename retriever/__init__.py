@@ -1,0 +1,1 @@
+"""Hyte-haku retrieval library: the index (Chroma + Finnish lexical), search, answers, eval."""

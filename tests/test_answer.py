@@ -1,0 +1,29 @@
+"""Extractive answers: cited sentences taken verbatim, and a refusal when the material is silent."""
+
+from __future__ import annotations
+
+import re
+
+from retriever.answer import Answerer
+from retriever.prompts import prompt
+
+
+def test_answer_cites_the_paragraph_it_quotes(corpus_index):
+    _, searcher = corpus_index
+    ans = Answerer(searcher).answer("Kuka on perhekoordinaattori?")
+    assert ans.found
+    assert "Tytti Lönnrot" in ans.text
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", ans.text)}
+    assert numbers and max(numbers) <= len(ans.citations)
+    # every answer sentence stands in the paragraph it cites
+    for sentence, n in re.findall(r"(.+?) \[(\d+)\]", ans.text):
+        assert sentence.strip() in ans.citations[int(n) - 1].text.replace("\n", " ")
+
+
+def test_refuses_when_material_is_silent(corpus_index):
+    _, searcher = corpus_index
+    ans = Answerer(searcher).answer("Mitä hyvinvointisuunnitelmassa sanotaan suun terveydestä ja hammashoidosta?")
+    assert not ans.found
+    assert ans.text == prompt("no_answer")
+    assert ans.citations == []
+    assert ans.as_json()["found"] is False
