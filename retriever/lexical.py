@@ -6,6 +6,7 @@ compound splitting always uses the current vocabulary of the whole index.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -100,9 +101,9 @@ class BM25Index:
             for term, weight in self.token_terms(tok).items():
                 terms[term] += weight
             if i + 1 < len(tokens):
-                joined = tok + tokens[i + 1]
-                if joined in self.vocab.tokens or stem(joined) in self.vocab.stems:
-                    self._add_word(terms, joined, 1.0)
+                joined = stem(tok + tokens[i + 1])
+                for word in self.words_starting(joined):
+                    terms[stem(word)] += 1.0
         return {t: w for t, w in terms.items() if t in self._postings}
 
     def token_terms(self, token: str) -> dict[str, float]:
@@ -112,7 +113,9 @@ class BM25Index:
         self._add_word(terms, token, 1.0)
         for part in hyphen_parts(token) + self.vocab.split_compound(token):
             self._add_word(terms, part, PART_WEIGHT)
-        if not self.vocab.knows(token) and len(token) >= 5 and not token[0].isdigit():
+        # Typo check on the exact forms: a misspelt long word often shares a known prefix.
+        exact = token in self.vocab.tokens or stem(token) in self.vocab.stems
+        if not exact and len(token) >= 5 and not token[0].isdigit():
             for fixed in self.correct_typo(token):
                 self._add_word(terms, fixed, TYPO_WEIGHT)
         for compound in self.compounds_containing(token):
@@ -127,6 +130,17 @@ class BM25Index:
         if s not in self._compound_cache:
             self._compound_cache[s] = [w for w in self._vocab_list if s in w[3:] and len(w) > len(s) + 3][:limit]
         return self._compound_cache[s]
+
+    def words_starting(self, prefix: str, limit: int = 8) -> list[str]:
+        """Index words that begin with ``prefix`` (a stem of words written apart in a query)."""
+        if len(prefix) < 6:
+            return []
+        i = bisect.bisect_left(self._vocab_list, prefix)
+        out = []
+        while i < len(self._vocab_list) and self._vocab_list[i].startswith(prefix) and len(out) < limit:
+            out.append(self._vocab_list[i])
+            i += 1
+        return out
 
     @property
     def max_idf(self) -> float:

@@ -91,24 +91,29 @@ class Index:
                 progress(min(i + 32, len(texts)), len(texts))
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
         self._col.delete(where={"doc": doc})
+        docs = self._load_lexical()
+        for key in [k for k, d in docs.items() if d.doc == doc]:
+            del docs[key]
+        self.add_embedded(paragraphs, matrix, doc_hash)
+        return len(paragraphs)
+
+    def add_embedded(self, paragraphs: list[Paragraph], matrix: np.ndarray, doc_hash: str) -> None:
+        """Store paragraphs whose vectors are already computed (ingest, benchmarks)."""
         for i in range(0, len(paragraphs), _ADD_BATCH):
             batch = paragraphs[i : i + _ADD_BATCH]
             self._col.upsert(
                 ids=[p.id for p in batch],
-                embeddings=matrix[i : i + _ADD_BATCH].tolist(),
+                embeddings=np.asarray(matrix[i : i + _ADD_BATCH], dtype=np.float32).tolist(),
                 documents=[p.text for p in batch],
                 metadatas=[p.to_metadata(doc_hash) for p in batch],
             )
-        self._files.upsert(
-            ids=[doc], embeddings=[[0.0]], metadatas=[{"doc": doc, "hash": doc_hash, "chunks": len(paragraphs)}]
-        )
+        for doc in dict.fromkeys(p.doc for p in paragraphs):
+            count = sum(1 for p in paragraphs if p.doc == doc)
+            self._files.upsert(ids=[doc], embeddings=[[0.0]], metadatas=[{"doc": doc, "hash": doc_hash, "chunks": count}])
         docs = self._load_lexical()
-        for key in [k for k, d in docs.items() if d.doc == doc]:
-            del docs[key]
         for p in paragraphs:
             docs[p.id] = _lexical_doc(p)
         self._save_lexical()
-        return len(paragraphs)
 
     def remove_document(self, doc: str) -> None:
         self._col.delete(where={"doc": doc})

@@ -6,7 +6,7 @@ from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 
 
 def _top_text(searcher, query, **kw):
-    return [h.paragraph.text for h in searcher.search(query, k=5, **kw)]
+    return [h.paragraph.text for h in searcher.search(query, k=10, **kw)]
 
 
 def test_finnish_questions_find_their_paragraph(corpus_index):
