@@ -12,9 +12,9 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from retriever.records import Paragraph
 from retriever.store import Index

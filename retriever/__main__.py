@@ -12,7 +12,7 @@ import argparse
 import json
 import logging
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from .answer import Answerer
 from .search import Searcher

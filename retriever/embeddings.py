@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -56,7 +57,8 @@ class SentenceTransformerEmbedder:
 
         self._model = SentenceTransformer(_resolve_model_path(model), device="cpu")
         self.name = "st-" + re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[-40:]
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of())
         self._e5 = "e5" in model.lower()
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:

@@ -50,7 +50,7 @@ class Paragraph:
         }
 
     @classmethod
-    def from_metadata(cls, meta: dict, text: str) -> "Paragraph":
+    def from_metadata(cls, meta: dict, text: str) -> Paragraph:
         page = meta.get("page", -1)
         years = [int(y) for y in str(meta.get("years", "")).split(",") if y]
         return cls(

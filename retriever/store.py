@@ -12,8 +12,7 @@ import json
 import os
 import re
 import tempfile
-from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
