@@ -111,15 +111,11 @@ class Answerer:
                 # The best paragraph's sentences are preferred; an early sentence introduces.
                 score = cov + (0.25 if rank == 0 else 0.0) - 0.02 * pos
                 scored.append((score, rank, pos, sent))
-        chosen = sorted(scored, key=lambda s: -s[0])[:max_sentences]
-        chosen = [c for c in chosen if c[0] > 0.15] or chosen[:1]
-        if DEFINITION_QUESTION.match(question) and chosen:
-            first = max(chosen, key=lambda c: c[0])
-            chosen = [first] + [c for c in chosen if c is not first]
-            rest = sorted(chosen[1:], key=lambda c: (c[1], c[2]))
-            chosen = [first] + rest
-        else:
-            chosen = sorted(chosen, key=lambda c: (c[1], c[2]))
+        best = sorted(scored, key=lambda s: -s[0])[:max_sentences]
+        best = [c for c in best if c[0] > 0.15] or best[:1]
+        # Reading order; for "what is / who" questions the best sentence (the definition) first.
+        head = best[:1] if DEFINITION_QUESTION.match(question) else []
+        chosen = head + sorted((c for c in best if c not in head), key=lambda c: (c[1], c[2]))
         numbers: dict[int, int] = {}
         parts: list[str] = []
         for _, rank, _, sent in chosen:
