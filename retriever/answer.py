@@ -26,8 +26,11 @@ DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä|mikä on|kuka on
 # Refusal thresholds, calibrated on the development set (python -m retriever.eval prints the rates).
 # Both retrievers must agree that something relevant was found: enough of the question's words
 # in a top paragraph, and a top paragraph close in meaning (cosine, on the embedder's own scale).
-MIN_COVERAGE = 0.36  # idf-weighted share of the question's words found in one top-3 paragraph
+MIN_COVERAGE = 0.31  # idf-weighted share of the question's words found in one top-5 paragraph
 STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
+ANSWER_PARAGRAPHS = 5  # sentences are drawn from this many top paragraphs
+WHOLE_PARAGRAPH_CHARS = 600  # an answering paragraph up to this long is quoted whole
+W_LEX, W_RANK = 0.5, 0.4  # sentence score: lexical vs dense share, and the paragraph-rank prior
 
 
 @dataclass
@@ -50,11 +53,21 @@ class Answer:
         }
 
 
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:esim|mm|max|min|n|ns|ym|yms|klo|ks|kts|vrt|milj|t|s|nro|pj|ka)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences and list items of a paragraph, in order."""
+    """Sentences and list items of a paragraph, in order ("esim." and "max." end no sentence)."""
     out: list[str] = []
     for line in text.split("\n"):
-        out += [s.strip() for s in _SENTENCE.split(line) if s.strip()]
+        pieces = [s.strip() for s in _SENTENCE.split(line) if s.strip()]
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and _ABBREVIATION.search(merged[-1]):
+                merged[-1] = f"{merged[-1]} {piece}"
+            else:
+                merged.append(piece)
+        out += merged
     return out
 
 
@@ -86,8 +99,9 @@ class Answerer:
     def is_answerable(self, question: str, hits: list[Hit]) -> bool:
         if not hits:
             return False
-        best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in hits[:3])
-        best_dense = max((h.dense or 0.0) for h in hits[:3])
+        top = hits[:ANSWER_PARAGRAPHS]
+        best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
+        best_dense = max((h.dense or 0.0) for h in top)
         if best_cov >= STRONG_COVERAGE:
             return True
         min_dense = getattr(self.searcher.index.embedder, "min_answer_similarity", 0.0)
@@ -100,21 +114,43 @@ class Answerer:
         return self.compose(question, hits)
 
     def compose(self, question: str, hits: list[Hit]) -> Answer:
-        """Pick the sentences that answer, keep their order in the text, number the sources."""
+        """Pick the sentences that answer, keep their order in the text, number the sources.
+
+        A sentence's score mixes how many of the question's words it has (any inflection) with
+        how close it is in meaning (the embedder), plus a small prior for the paragraph's rank.
+        """
         wants_list = bool(LIST_QUESTION.search(question))
-        n_paras = 3 if wants_list else 2
         max_sentences = 5 if wants_list else 3
-        scored: list[tuple[float, int, int, str]] = []
-        for rank, hit in enumerate(hits[:n_paras]):
-            for pos, sent in enumerate(sentences(hit.paragraph.text)):
-                cov = self.coverage(question, sent)
-                # The best paragraph's sentences are preferred; an early sentence introduces.
-                score = cov + (0.25 if rank == 0 else 0.0) - 0.02 * pos
-                scored.append((score, rank, pos, sent))
-        best = sorted(scored, key=lambda s: -s[0])[:max_sentences]
-        best = [c for c in best if c[0] > 0.15] or best[:1]
+        candidates = [
+            (rank, pos, sent)
+            for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
+            for pos, sent in enumerate(sentences(hit.paragraph.text))
+            if _is_content(sent, hit.paragraph)
+        ]
+        if not candidates:
+            return Answer(question, prompt("no_answer"), False, [], hits)
+        embedder = self.searcher.index.embedder
+        q = embedder.embed_queries([question])[0]
+        sims = embedder.embed_passages([c[2] for c in candidates]) @ q
+        lo, hi = float(sims.min()), float(sims.max())
+        scored = []
+        for (rank, pos, sent), sim in zip(candidates, sims):
+            dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
+            lexical = self.coverage(question, sent)
+            score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * (1 - rank / ANSWER_PARAGRAPHS)
+            scored.append((score, rank, pos, sent))
+        ranked = sorted(scored, key=lambda s: -s[0])
+        top_rank = self._answer_paragraph(question, hits[:ANSWER_PARAGRAPHS])
+        # The paragraph of the best sentence answers: whole when short, else its best sentences.
+        own = [c for c in ranked if c[1] == top_rank]
+        if len(hits[top_rank].paragraph.text) > WHOLE_PARAGRAPH_CHARS:
+            own = own[:max_sentences]
+        extra_share, extra_max = (0.8, 3) if wants_list else (0.9, 1)
+        own_best = own[0][0] if own else ranked[0][0]
+        others = [c for c in ranked if c[1] != top_rank and c[0] >= extra_share * own_best][:extra_max]
+        best = own + others or ranked[:1]
         # Reading order; for "what is / who" questions the best sentence (the definition) first.
-        head = best[:1] if DEFINITION_QUESTION.match(question) else []
+        head = own[:1] if DEFINITION_QUESTION.match(question) and own else []
         chosen = head + sorted((c for c in best if c not in head), key=lambda c: (c[1], c[2]))
         numbers: dict[int, int] = {}
         parts: list[str] = []
@@ -123,3 +159,25 @@ class Answerer:
             parts.append(f"{sent.lstrip('•▫-– ').strip()} [{n}]")
         citations = [hits[rank].paragraph for rank in sorted(numbers, key=numbers.get)]
         return Answer(question, " ".join(parts), True, citations, hits)
+
+
+    def _answer_paragraph(self, question: str, hits: list[Hit]) -> int:
+        """Rank of the paragraph that answers: retrieval score and the question's words in it."""
+        top = max(h.score for h in hits)
+
+        def score(h: Hit) -> float:
+            heading = h.paragraph.section.split(" › ")[-1]
+            return 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
+
+        return max(range(len(hits)), key=lambda i: score(hits[i]))
+
+
+def _is_content(sentence: str, paragraph: Paragraph) -> bool:
+    """Headings and labels inside the text ("Kuntalaisten hyvinvointi:") are not answers."""
+    s = sentence.strip().lstrip("•▫-– ").strip()
+    if not s or (s in paragraph.section.split(" › ") and re.match(r"\d+(\.\d+)*\.?\s", s)):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
+        return False
+    return not (s.endswith(":") and len(s.split()) <= 4)
