@@ -8,6 +8,7 @@ import streamlit as st
 
 from ingest.pipeline import ingest
 from retriever.answer import Answerer
+from retriever.chat import Conversation
 from retriever.prompts import ui_texts
 from retriever.search import Searcher
 from retriever.settings import load_settings
@@ -61,9 +62,12 @@ answerer = get_answerer()
 ensure_index(answerer)
 
 history = st.session_state.setdefault("messages", [])
+conversation = st.session_state.setdefault("conversation", Conversation())
 for msg in history:
     with st.chat_message(msg["role"]):
         st.markdown(msg["content"])
+        for note in msg.get("notes", []):
+            st.caption(note)
         show_sources(msg.get("citations", []))
 
 question = st.chat_input(T.get("input", ""))
@@ -72,12 +76,33 @@ if question:
     with st.chat_message("user"):
         st.markdown(question)
     with st.chat_message("assistant"):
-        with st.spinner(T.get("searching", "")):
-            try:
-                result = answerer.answer(question).as_json()
-            except Exception:  # noqa: BLE001 - the page must stay usable; details go to the log
-                logging.getLogger("hyte.app").exception("answer failed")
-                result = {"answer": T.get("error", "Virhe."), "citations": []}
-        st.markdown(result["answer"])
-        show_sources(result["citations"])
-    history.append({"role": "assistant", "content": result["answer"], "citations": result["citations"]})
+        placeholder = st.empty()
+        notes: list[str] = []
+        result = None
+        try:
+            with st.spinner(T.get("searching", "")):
+                written = ""
+                for event, value in conversation.ask(answerer, question):
+                    if event == "question" and value != question:
+                        notes.append(T.get("interpreted", "{question}").format(question=value))
+                    elif event == "text":
+                        written += value
+                        placeholder.markdown(written + " ▌")
+                    elif event == "answer":
+                        result = value
+        except Exception:  # noqa: BLE001 - the page must stay usable; details go to the log
+            logging.getLogger("hyte.app").exception("answer failed")
+        if result is None:
+            text, citations = T.get("error", "Virhe."), []
+        else:
+            data = result.as_json()
+            text, citations = data["answer"], data["citations"]
+            if result.note:
+                notes.append(result.note)
+            elif result.written_by == "llm" and result.found:
+                notes.append(T.get("written_by_llm", ""))
+        placeholder.markdown(text)
+        for note in notes:
+            st.caption(note)
+        show_sources(citations)
+    history.append({"role": "assistant", "content": text, "citations": citations, "notes": notes})

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from .finnish import content_tokens
+from .grounding import check_answer
+from .llm import ChatClient, LLMError
 from .prompts import prompt
 from .records import Paragraph
 from .search import Hit, Searcher
@@ -40,7 +42,8 @@ class Answer:
     found: bool
     citations: list[Paragraph] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
-    note: str = ""
+    note: str = ""  # shown to the user under the answer (e.g. why the LLM was not used)
+    written_by: str = "extractive"  # or "llm"
 
     def as_json(self) -> dict:
         return {
@@ -72,10 +75,16 @@ def sentences(text: str) -> list[str]:
 
 
 class Answerer:
-    """Builds answers from search hits; the refusal decision lives here."""
+    """Builds answers from search hits; the refusal decision lives here.
 
-    def __init__(self, searcher: Searcher | None = None) -> None:
+    With an LLM (``llm`` or ``HYTE_LLM_BASE_URL``) the answer is written by it from the same
+    paragraphs and must pass the grounding check; otherwise, or when it fails, the answer is
+    extractive.
+    """
+
+    def __init__(self, searcher: Searcher | None = None, llm: ChatClient | None | bool = None) -> None:
         self.searcher = searcher or Searcher()
+        self.llm = ChatClient.from_settings() if llm is None else (llm or None)
 
     def _bm25(self):
         return self.searcher.index.lexical(stemmed=True)[0]
@@ -108,10 +117,68 @@ class Answerer:
         return best_cov >= MIN_COVERAGE and best_dense >= min_dense
 
     def answer(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Answer:
+        """The answer to one question (the LLM's reply, if any, is read whole)."""
+        result = None
+        for event, value in self.stream(question, k=k, doc=doc, year=year):
+            if event == "answer":
+                result = value
+        assert result is not None
+        return result
+
+    def stream(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None):
+        """Events for a chat UI: ("text", piece) while an LLM writes, then ("answer", Answer).
+
+        The final Answer is what counts: when the LLM's text fails the grounding check, the
+        final answer replaces it with the extractive one and says why in ``note``.
+        """
         hits = self.searcher.search(question, k=k, doc=doc, year=year)
         if not self.is_answerable(question, hits):
-            return Answer(question, prompt("no_answer"), False, [], hits)
-        return self.compose(question, hits)
+            yield "answer", Answer(question, prompt("no_answer"), False, [], hits)
+            return
+        if self.llm is None:
+            yield "answer", self.compose(question, hits)
+            return
+        sources = hits[:ANSWER_PARAGRAPHS]
+        pieces: list[str] = []
+        try:
+            for piece in self.llm.stream(self._llm_messages(question, sources)):
+                pieces.append(piece)
+                yield "text", piece
+        except LLMError:
+            fallback = self.compose(question, hits)
+            fallback.note = prompt("llm_fallback_note")
+            yield "answer", fallback
+            return
+        yield "answer", self._checked_llm_answer(question, "".join(pieces).strip(), hits, sources)
+
+    def _llm_messages(self, question: str, sources: list[Hit]) -> list[dict]:
+        blocks = []
+        for n, hit in enumerate(sources, start=1):
+            p = hit.paragraph
+            where = f", sivu {p.page}" if p.page else ""
+            # Source text is quoted as data; the system prompt says it is never instructions.
+            blocks.append(f"[{n}] {p.title} › {p.section}{where}\n\"\"\"\n{p.text}\n\"\"\"")
+        user = prompt("answer").format(question=question, sources="\n\n".join(blocks))
+        return [{"role": "system", "content": prompt("system")}, {"role": "user", "content": user}]
+
+    def _checked_llm_answer(self, question: str, text: str, hits: list[Hit], sources: list[Hit]) -> Answer:
+        no_answer = prompt("no_answer")
+        if no_answer.rstrip(".").lower() in text.lower():
+            return Answer(question, no_answer, False, [], hits, written_by="llm")
+        # A claim may lean on where its paragraph sits (title, year, heading) as well as its text.
+        grounds = [f"{h.paragraph.title}\n{h.paragraph.section}\n{h.paragraph.text}" for h in sources]
+        check = check_answer(text, grounds, self._bm25())
+        if not check.ok:
+            fallback = self.compose(question, hits)
+            fallback.note = prompt("llm_unsupported_note")
+            return fallback
+        # Renumber: only the cited paragraphs become citations, in order of first use.
+        order: dict[int, int] = {}
+        for n in re.findall(r"\[(\d+)\]", text):
+            order.setdefault(int(n), len(order) + 1)
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{order[int(m.group(1))]}]", text)
+        citations = [sources[n - 1].paragraph for n in sorted(order, key=order.get)]
+        return Answer(question, text, True, citations, hits, written_by="llm")
 
     def compose(self, question: str, hits: list[Hit]) -> Answer:
         """Pick the sentences that answer, keep their order in the text, number the sources.

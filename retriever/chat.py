@@ -1,0 +1,31 @@
+"""A chat conversation: follow-up questions resolved with the history, answers streamed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .answer import Answer, Answerer
+from .followup import resolve
+
+
+@dataclass
+class Conversation:
+    """What the chat remembers between turns: the standalone form of each user question."""
+
+    questions: list[str] = field(default_factory=list)
+
+    def ask(self, answerer: Answerer, question: str) -> Iterator[tuple[str, object]]:
+        """Events: ("question", standalone question) first, then Answerer.stream's events."""
+        standalone = resolve(question, self.questions, answerer.llm)
+        self.questions.append(standalone)
+        yield "question", standalone
+        yield from answerer.stream(standalone)
+
+    def answer(self, answerer: Answerer, question: str) -> Answer:
+        result = None
+        for event, value in self.ask(answerer, question):
+            if event == "answer":
+                result = value
+        assert isinstance(result, Answer)
+        return result
