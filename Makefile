@@ -11,6 +11,10 @@ install:
 install-test:
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[test]"
+	@# Debian's Chromium for the browser test (best effort: the test skips without it).
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && apt-get install -y -qq chromium) >/tmp/hyte-apt.log 2>&1; } || \
+		echo "note: chromium not installed; the browser test will be skipped"
 
 run: install
 	$(PYTHON) -m streamlit run streamlit_app.py --server.headless true

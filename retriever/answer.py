@@ -24,6 +24,9 @@ LIST_QUESTION = re.compile(
     re.I,
 )
 DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä|mikä on|kuka on)\b", re.I)
+# "Mikä on Hyry?", "mitä tarkoittaa X", or a bare term ("Hyry", "kohtaamisten aamukahvit").
+WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
+DEFINITION_BONUS = 0.3
 
 # Refusal thresholds, calibrated on the development set (python -m retriever.eval prints the rates).
 # Both retrievers must agree that something relevant was found: enough of the question's words
@@ -197,6 +200,7 @@ class Answerer:
         if not candidates:
             return Answer(question, prompt("no_answer"), False, [], hits)
         embedder = self.searcher.index.embedder
+        term = definition_term(question)
         q = embedder.embed_queries([question])[0]
         sims = embedder.embed_passages([c[2] for c in candidates]) @ q
         lo, hi = float(sims.min()), float(sims.max())
@@ -204,6 +208,8 @@ class Answerer:
         for (rank, pos, sent), sim in zip(candidates, sims):
             dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
             lexical = self.coverage(question, sent)
+            if term and defines(term, sent):
+                lexical += DEFINITION_BONUS
             score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * (1 - rank / ANSWER_PARAGRAPHS)
             scored.append((score, rank, pos, sent))
         ranked = sorted(scored, key=lambda s: -s[0])
@@ -218,7 +224,8 @@ class Answerer:
         best = own + others or ranked[:1]
         # Reading order; for "what is / who" questions the best sentence (the definition) first.
         head = own[:1] if DEFINITION_QUESTION.match(question) and own else []
-        chosen = head + sorted((c for c in best if c not in head), key=lambda c: (c[1], c[2]))
+        # The answering paragraph's sentences come first, then the other paragraphs'.
+        chosen = head + sorted((c for c in best if c not in head), key=lambda c: (c[1] != top_rank, c[1], c[2]))
         numbers: dict[int, int] = {}
         parts: list[str] = []
         for _, rank, _, sent in chosen:
@@ -232,18 +239,48 @@ class Answerer:
         """Rank of the paragraph that answers: retrieval score and the question's words in it."""
         top = max(h.score for h in hits)
 
+        term = definition_term(question)
+
         def score(h: Hit) -> float:
             heading = h.paragraph.section.split(" › ")[-1]
-            return 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
+            value = 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
+            if term and defines(term, h.paragraph.text):
+                value += DEFINITION_BONUS
+            return value
 
         return max(range(len(hits)), key=lambda i: score(hits[i]))
+
+
+def definition_term(question: str) -> str | None:
+    """The term an onboarding question asks about ("Mikä on Hyry?" -> "Hyry"), if it is one."""
+    m = WHAT_IS.match(question)
+    if m:
+        return m.group(1).strip()
+    if len(content_tokens(question)) <= 3 and not question.rstrip().endswith("?"):
+        return question.strip()
+    return None
+
+
+def defines(term: str, text: str) -> bool:
+    """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X"."""
+    t = re.escape(term.strip())
+    return bool(
+        re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I)
+        or re.search(rf"[a-zåäö]{{4,}}\s+{t}(?:[.,;:)]|\s+(?:ja|on|vastaa))", text)
+        or re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I)
+    )
 
 
 def _is_content(sentence: str, paragraph: Paragraph) -> bool:
     """Headings and labels inside the text ("Kuntalaisten hyvinvointi:") are not answers."""
     s = sentence.strip().lstrip("•▫-– ").strip()
-    if not s or (s in paragraph.section.split(" › ") and re.match(r"\d+(\.\d+)*\.?\s", s)):
+    if not s:
         return False
+    if s in paragraph.section.split(" › "):
+        # A heading line is no answer, unless it is a label that names people or things
+        # ("Perhekoordinaattori Tytti Lönnrot ja ...": capitals inside the line).
+        if re.match(r"\d+(\.\d+)*\.?\s", s) or not re.search(r"\s[A-ZÅÄÖ]", s):
+            return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
         return False

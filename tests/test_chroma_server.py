@@ -1,0 +1,62 @@
+"""The index against a real Chroma server on 127.0.0.1 (HYTE_CHROMA_HOST / HYTE_CHROMA_PORT)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from ingest.pipeline import ingest
+from retriever.search import Searcher
+from retriever.settings import load_settings
+from retriever.store import Index
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def chroma_server(tmp_path):
+    exe = shutil.which("chroma")
+    if exe is None:
+        pytest.skip("the chroma command (from the chromadb package) is not on PATH")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("chroma server did not start")
+    yield port
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_ingest_and_search_through_a_chroma_server(tmp_path, small_corpus, chroma_server, monkeypatch):
+    monkeypatch.setenv("HYTE_CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("HYTE_CHROMA_PORT", str(chroma_server))
+    monkeypatch.setenv("HYTE_DATA_DIR", str(tmp_path / "local"))
+    settings = load_settings()
+    assert settings.chroma_host == "127.0.0.1"
+    report = ingest([small_corpus], index=Index(settings))
+    assert report.added == 2 and not report.failed
+    # nothing of the index is kept in the embedded folder: the server holds it
+    assert not (tmp_path / "local" / "chroma").exists()
+    # a second client (another app process) sees the same index and the file hashes
+    other = Index(load_settings())
+    assert ingest([small_corpus], index=other).unchanged == 2
+    hits = Searcher(other).search("Hyry kokoontui vuoden aikana", k=3)
+    assert any("Hyry kokoontui" in h.paragraph.text for h in hits)
