@@ -28,6 +28,29 @@ DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä|mikä on|kuka on
 WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
 DEFINITION_BONUS = 0.3
 
+# What kind of answer a question wants; a sentence of that kind scores higher.
+_ASKS = {
+    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|minkä verran)\b", re.I),
+    "time": re.compile(r"^\s*(milloin|mihin aikaan|minä päivänä|mistä lähtien|koska)\b", re.I),
+    "person": re.compile(r"^\s*(kuka|ketkä|kenen|keneltä|kenelle|kehen)\b", re.I),
+}
+_HAS = {
+    "quantity": re.compile(r"\d|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\b", re.I),
+    "time": re.compile(r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
+                       r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo", re.I),
+    "person": re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?\s+[A-ZÅÄÖ][a-zåäö]+|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
+}
+TYPE_BONUS = 0.25
+TYPED_COVERAGE = 0.3
+
+
+def answer_kind(question: str) -> str | None:
+    return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
+
+
+def has_kind(kind: str | None, sentence: str) -> bool:
+    return kind is not None and bool(_HAS[kind].search(sentence))
+
 # Refusal thresholds, calibrated on the development set (python -m retriever.eval prints the rates).
 # Both retrievers must agree that something relevant was found: enough of the question's words
 # in a top paragraph, and a top paragraph close in meaning (cosine, on the embedder's own scale).
@@ -69,7 +92,7 @@ def sentences(text: str) -> list[str]:
         pieces = [s.strip() for s in _SENTENCE.split(line) if s.strip()]
         merged: list[str] = []
         for piece in pieces:
-            if merged and _ABBREVIATION.search(merged[-1]):
+            if merged and (_ABBREVIATION.search(merged[-1]) or re.fullmatch(r"[\d.]+", merged[-1])):
                 merged[-1] = f"{merged[-1]} {piece}"
             else:
                 merged.append(piece)
@@ -114,6 +137,13 @@ class Answerer:
         top = hits[:ANSWER_PARAGRAPHS]
         best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
         best_dense = max((h.dense or 0.0) for h in top)
+        kind = answer_kind(question)
+        if kind and not any(
+            has_kind(kind, sent) and self.coverage(question, sent) >= TYPED_COVERAGE
+            for h in top
+            for sent in sentences(h.paragraph.text)
+        ):
+            return False  # "how many / when / who" with no such fact near the question's words
         if best_cov >= STRONG_COVERAGE:
             return True
         min_dense = getattr(self.searcher.index.embedder, "min_answer_similarity", 0.0)
@@ -190,7 +220,7 @@ class Answerer:
         how close it is in meaning (the embedder), plus a small prior for the paragraph's rank.
         """
         wants_list = bool(LIST_QUESTION.search(question))
-        max_sentences = 5 if wants_list else 3
+        max_sentences = 5 if wants_list else 4
         candidates = [
             (rank, pos, sent)
             for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
@@ -201,6 +231,7 @@ class Answerer:
             return Answer(question, prompt("no_answer"), False, [], hits)
         embedder = self.searcher.index.embedder
         term = definition_term(question)
+        kind = answer_kind(question)
         q = embedder.embed_queries([question])[0]
         sims = embedder.embed_passages([c[2] for c in candidates]) @ q
         lo, hi = float(sims.min()), float(sims.max())
@@ -210,6 +241,8 @@ class Answerer:
             lexical = self.coverage(question, sent)
             if term and defines(term, sent):
                 lexical += DEFINITION_BONUS
+            if has_kind(kind, sent):
+                lexical += TYPE_BONUS
             score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * (1 - rank / ANSWER_PARAGRAPHS)
             scored.append((score, rank, pos, sent))
         ranked = sorted(scored, key=lambda s: -s[0])
@@ -240,12 +273,15 @@ class Answerer:
         top = max(h.score for h in hits)
 
         term = definition_term(question)
+        kind = answer_kind(question)
 
         def score(h: Hit) -> float:
             heading = h.paragraph.section.split(" › ")[-1]
             value = 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
             if term and defines(term, h.paragraph.text):
                 value += DEFINITION_BONUS
+            if kind and any(has_kind(kind, s) and self.coverage(question, s) >= 0.3 for s in sentences(h.paragraph.text)):
+                value += TYPE_BONUS / 2
             return value
 
         return max(range(len(hits)), key=lambda i: score(hits[i]))
@@ -274,12 +310,13 @@ def defines(term: str, text: str) -> bool:
 def _is_content(sentence: str, paragraph: Paragraph) -> bool:
     """Headings and labels inside the text ("Kuntalaisten hyvinvointi:") are not answers."""
     s = sentence.strip().lstrip("•▫-– ").strip()
-    if not s:
+    if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
         return False
     if s in paragraph.section.split(" › "):
-        # A heading line is no answer, unless it is a label that names people or things
-        # ("Perhekoordinaattori Tytti Lönnrot ja ...": capitals inside the line).
-        if re.match(r"\d+(\.\d+)*\.?\s", s) or not re.search(r"\s[A-ZÅÄÖ]", s):
+        # A heading line is no answer, unless it is a label that names people
+        # ("Perhekoordinaattori Tytti Lönnrot ja ...", "... Hepo-oja, Pirjo").
+        names = re.search(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]", s[1:])
+        if re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not names:
             return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:

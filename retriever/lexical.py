@@ -20,6 +20,8 @@ from .finnish import Vocabulary, content_tokens, hyphen_parts, prefix_term, stem
 PREFIX_WEIGHT = 0.5
 PART_WEIGHT = 0.7
 TYPO_WEIGHT = 0.8
+BM25_K1 = 1.2
+BM25_B = 0.5  # paragraphs vary a lot in length; full normalisation buried long ones
 
 
 @dataclass
@@ -42,13 +44,15 @@ def doc_tokens(text: str, section: str, title: str) -> list[str]:
 class BM25Index:
     """BM25 over weighted term bags; ``stemmed=False`` gives the plain-token baseline."""
 
-    def __init__(self, docs: list[LexicalDoc], stemmed: bool = True, k1: float = 1.2, b: float = 0.75):
+    def __init__(self, docs: list[LexicalDoc], stemmed: bool = True, k1: float | None = None, b: float | None = None):
         self.docs = docs
         self.stemmed = stemmed
-        self.k1, self.b = k1, b
+        self.k1 = BM25_K1 if k1 is None else k1
+        self.b = BM25_B if b is None else b
         self.vocab = Vocabulary({t for d in docs for t in d.tokens})
         self._vocab_list = sorted(self.vocab.tokens)
         self._compound_cache: dict[str, list[str]] = {}
+        self._token_cache: dict[str, dict[str, float]] = {}
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths = np.zeros(len(docs), dtype=np.float32)
         for i, d in enumerate(docs):
@@ -109,6 +113,9 @@ class BM25Index:
     def token_terms(self, token: str) -> dict[str, float]:
         """The weighted index terms one query word stands for (stem, prefix, parts, typo fixes,
         and compounds of the text that contain the word: "rasismi" -> "piilorasismi")."""
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
         terms: Counter = Counter()
         self._add_word(terms, token, 1.0)
         for part in hyphen_parts(token) + self.vocab.split_compound(token):
@@ -120,7 +127,8 @@ class BM25Index:
                 self._add_word(terms, fixed, TYPO_WEIGHT)
         for compound in self.compounds_containing(token):
             terms[stem(compound)] = max(terms[stem(compound)], PART_WEIGHT)
-        return dict(terms)
+        self._token_cache[token] = dict(terms)
+        return self._token_cache[token]
 
     def compounds_containing(self, token: str, limit: int = 12) -> list[str]:
         """Longer words of the index that contain the word's stem after a first part."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .records import Paragraph
 from .store import Index
 
-RRF_K = 60
+RRF_K = 20
 CANDIDATES = 50
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
