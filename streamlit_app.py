@@ -61,6 +61,19 @@ st.caption(T.get("caption", ""))
 answerer = get_answerer()
 ensure_index(answerer)
 
+with st.sidebar:
+    st.subheader(T.get("filters", "Rajaa hakua"))
+    documents = answerer.searcher.index.documents()
+    doc_labels = {d["doc"]: d["title"] for d in documents}
+    doc = st.selectbox(T.get("document", "Asiakirja"), [None, *doc_labels],
+                       format_func=lambda d: T.get("all_documents", "Kaikki") if d is None else doc_labels[d])
+    years = sorted({y for d in documents for y in d["years"]})
+    year = st.selectbox(T.get("year", "Vuosi"), [None, *years],
+                        format_func=lambda y: T.get("all_years", "Kaikki") if y is None else str(y))
+    if st.button(T.get("clear", "Uusi keskustelu")):
+        st.session_state.pop("messages", None)
+        st.session_state.pop("conversation", None)
+
 history = st.session_state.setdefault("messages", [])
 conversation = st.session_state.setdefault("conversation", Conversation())
 for msg in history:
@@ -82,7 +95,7 @@ if question:
         try:
             with st.spinner(T.get("searching", "")):
                 written = ""
-                for event, value in conversation.ask(answerer, question):
+                for event, value in conversation.ask(answerer, question, doc=doc, year=year):
                     if event == "question" and value != question:
                         notes.append(T.get("interpreted", "{question}").format(question=value))
                     elif event == "text":

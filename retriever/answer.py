@@ -42,6 +42,7 @@ _HAS = {
 }
 TYPE_BONUS = 0.25
 TYPED_COVERAGE = 0.3
+PREFIX_EVIDENCE = 0.5
 
 
 def answer_kind(question: str) -> str | None:
@@ -56,6 +57,7 @@ def has_kind(kind: str | None, sentence: str) -> bool:
 # in a top paragraph, and a top paragraph close in meaning (cosine, on the embedder's own scale).
 MIN_COVERAGE = 0.31  # idf-weighted share of the question's words found in one top-5 paragraph
 STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
+MEDIUM_COVERAGE, MEDIUM_DENSE_SLACK = 0.6, 0.02
 ANSWER_PARAGRAPHS = 5  # sentences are drawn from this many top paragraphs
 WHOLE_PARAGRAPH_CHARS = 600  # an answering paragraph up to this long is quoted whole
 W_LEX, W_RANK = 0.5, 0.4  # sentence score: lexical vs dense share, and the paragraph-rank prior
@@ -126,7 +128,8 @@ class Answerer:
             if weight <= 0:
                 weight = bm25.max_idf  # a word the index has never seen is as specific as can be
             total += weight
-            matched = [w for t, w in terms.items() if t in have]
+            # A shared stem prefix is good evidence of the same word in another inflection.
+            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
             if matched:
                 got += weight * min(1.0, max(matched))
         return got / total if total else 0.0
@@ -147,7 +150,10 @@ class Answerer:
         if best_cov >= STRONG_COVERAGE:
             return True
         min_dense = getattr(self.searcher.index.embedder, "min_answer_similarity", 0.0)
-        return best_cov >= MIN_COVERAGE and best_dense >= min_dense
+        if best_cov >= MIN_COVERAGE and best_dense >= min_dense:
+            return True
+        # Most of the words, and close enough in meaning: short questions sit lower on e5's scale.
+        return best_cov >= MEDIUM_COVERAGE and best_dense >= min_dense - MEDIUM_DENSE_SLACK
 
     def answer(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Answer:
         """The answer to one question (the LLM's reply, if any, is read whole)."""

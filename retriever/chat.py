@@ -15,16 +15,18 @@ class Conversation:
 
     questions: list[str] = field(default_factory=list)
 
-    def ask(self, answerer: Answerer, question: str) -> Iterator[tuple[str, object]]:
+    def ask(
+        self, answerer: Answerer, question: str, doc: str | None = None, year: int | None = None
+    ) -> Iterator[tuple[str, object]]:
         """Events: ("question", standalone question) first, then Answerer.stream's events."""
         standalone = resolve(question, self.questions, answerer.llm)
         self.questions.append(standalone)
         yield "question", standalone
-        yield from answerer.stream(standalone)
+        yield from answerer.stream(standalone, doc=doc, year=year)
 
-    def answer(self, answerer: Answerer, question: str) -> Answer:
+    def answer(self, answerer: Answerer, question: str, doc: str | None = None, year: int | None = None) -> Answer:
         result = None
-        for event, value in self.ask(answerer, question):
+        for event, value in self.ask(answerer, question, doc=doc, year=year):
             if event == "answer":
                 result = value
         assert isinstance(result, Answer)

@@ -93,7 +93,7 @@ class Vocabulary:
             return []
         for i in range(len(word) - min_part, min_part - 1, -1):
             left, right = word[:i], word[i:]
-            if len(right) < 4 and right not in self.tokens:
+            if len(stem(right)) < 4 and right not in self.tokens:  # "-ille" is a case ending, "työ" a word
                 continue
             if not self.knows(right):
                 continue

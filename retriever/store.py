@@ -122,6 +122,22 @@ class Index:
             del docs[key]
         self._save_lexical()
 
+    def documents(self) -> list[dict]:
+        """The indexed documents with their titles and years, for pickers in a UI."""
+        by_doc: dict[str, dict] = {}
+        for d in self._load_lexical().values():
+            entry = by_doc.setdefault(d.doc, {"doc": d.doc, "years": set()})
+            if d.year_min >= 0:
+                entry["years"].update(range(d.year_min, d.year_max + 1))
+        titles = {}
+        if by_doc:
+            got = self._col.get(where={"paragraph": 1}, include=["metadatas"])
+            titles = {m["doc"]: m.get("title", "") for m in got["metadatas"] or []}
+        return [
+            {"doc": name, "title": titles.get(name) or name, "years": sorted(e["years"])}
+            for name, e in sorted(by_doc.items())
+        ]
+
     def count(self) -> int:
         return self._col.count()
 
