@@ -1,8 +1,9 @@
-"""Extractive Finnish answers: sentences of the best paragraphs, each with its source number.
+"""Finnish answers with a source number after every sentence.
 
-No LLM: every sentence of an answer is a sentence of a cited paragraph, kept as written, so
-figures, names and years cannot change. A calibrated check says "not in the material"
-instead of guessing.
+By default extractive: every sentence of an answer is a sentence of a cited paragraph, kept as
+written, so figures, names and years cannot change. With an LLM configured, the LLM writes the
+answer from the same paragraphs and its reply must pass retriever/grounding.py, else the
+extractive answer stands. Whether to answer at all is retriever/evidence.py's decision.
 """
 
 from __future__ import annotations
@@ -10,54 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .finnish import content_tokens
+from .evidence import TYPED_COVERAGE, Evidence
 from .grounding import check_answer
 from .llm import ChatClient, LLMError
 from .prompts import prompt
+from .questions import answer_kind, asks_definition, defines, definition_term, has_kind, wants_list
 from .records import Paragraph
 from .search import Hit, Searcher
+from .sentences import is_content, sentences
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
-LIST_QUESTION = re.compile(
-    r"\b(mitä|mitkä|millaisia|millaista|miten|mistä|kenen kanssa|ketkä)\b.*\b(tehtiin|järjestettiin|"
-    r"ovat|olivat|toteutettiin|tarjottiin|tuetaan|aiotaan|sanotaan|koostuu|tehdään)\b",
-    re.I,
-)
-DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä|mikä on|kuka on)\b", re.I)
-# "Mikä on Hyry?", "mitä tarkoittaa X", or a bare term ("Hyry", "kohtaamisten aamukahvit").
-WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
-DEFINITION_BONUS = 0.3
+DEFINITION_BONUS = 0.3  # a sentence that introduces the asked term ("... työryhmä Hyry.")
+TYPE_BONUS = 0.25  # a sentence with the kind of fact asked for (a number for "montako")
 
-# What kind of answer a question wants; a sentence of that kind scores higher.
-_ASKS = {
-    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|minkä verran)\b", re.I),
-    "time": re.compile(r"^\s*(milloin|mihin aikaan|minä päivänä|mistä lähtien|koska)\b", re.I),
-    "person": re.compile(r"^\s*(kuka|ketkä|kenen|keneltä|kenelle|kehen)\b", re.I),
-}
-_HAS = {
-    "quantity": re.compile(r"\d|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\b", re.I),
-    "time": re.compile(r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
-                       r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo", re.I),
-    "person": re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?\s+[A-ZÅÄÖ][a-zåäö]+|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
-}
-TYPE_BONUS = 0.25
-TYPED_COVERAGE = 0.3
-PREFIX_EVIDENCE = 0.5
-
-
-def answer_kind(question: str) -> str | None:
-    return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
-
-
-def has_kind(kind: str | None, sentence: str) -> bool:
-    return kind is not None and bool(_HAS[kind].search(sentence))
-
-# Refusal thresholds, calibrated on the development set (python -m retriever.eval prints the rates).
-# Both retrievers must agree that something relevant was found: enough of the question's words
-# in a top paragraph, and a top paragraph close in meaning (cosine, on the embedder's own scale).
-MIN_COVERAGE = 0.31  # idf-weighted share of the question's words found in one top-5 paragraph
-STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
-MEDIUM_COVERAGE, MEDIUM_DENSE_SLACK = 0.6, 0.02
 ANSWER_PARAGRAPHS = 5  # sentences are drawn from this many top paragraphs
 WHOLE_PARAGRAPH_CHARS = 600  # an answering paragraph up to this long is quoted whole
 W_LEX, W_RANK = 0.5, 0.4  # sentence score: lexical vs dense share, and the paragraph-rank prior
@@ -84,24 +49,6 @@ class Answer:
         }
 
 
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:esim|mm|max|min|n|ns|ym|yms|klo|ks|kts|vrt|milj|t|s|nro|pj|ka)\.$", re.I)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences and list items of a paragraph, in order ("esim." and "max." end no sentence)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        pieces = [s.strip() for s in _SENTENCE.split(line) if s.strip()]
-        merged: list[str] = []
-        for piece in pieces:
-            if merged and (_ABBREVIATION.search(merged[-1]) or re.fullmatch(r"[\d.]+", merged[-1])):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        out += merged
-    return out
-
-
 class Answerer:
     """Builds answers from search hits; the refusal decision lives here.
 
@@ -118,42 +65,11 @@ class Answerer:
         return self.searcher.index.lexical(stemmed=True)[0]
 
     def coverage(self, question: str, text: str) -> float:
-        """idf-weighted share of the question's words that the text contains (any form)."""
-        bm25 = self._bm25()
-        have = bm25.text_terms(text)
-        total = got = 0.0
-        for tok in dict.fromkeys(content_tokens(question)):
-            terms = bm25.token_terms(tok)
-            weight = max((bm25.idf(t) for t in terms), default=0.0)
-            if weight <= 0:
-                weight = bm25.max_idf  # a word the index has never seen is as specific as can be
-            total += weight
-            # A shared stem prefix is good evidence of the same word in another inflection.
-            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
-            if matched:
-                got += weight * min(1.0, max(matched))
-        return got / total if total else 0.0
+        return Evidence(self._bm25()).coverage(question, text)
 
     def is_answerable(self, question: str, hits: list[Hit]) -> bool:
-        if not hits:
-            return False
-        top = hits[:ANSWER_PARAGRAPHS]
-        best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
-        best_dense = max((h.dense or 0.0) for h in top)
-        kind = answer_kind(question)
-        if kind and not any(
-            has_kind(kind, sent) and self.coverage(question, sent) >= TYPED_COVERAGE
-            for h in top
-            for sent in sentences(h.paragraph.text)
-        ):
-            return False  # "how many / when / who" with no such fact near the question's words
-        if best_cov >= STRONG_COVERAGE:
-            return True
         min_dense = getattr(self.searcher.index.embedder, "min_answer_similarity", 0.0)
-        if best_cov >= MIN_COVERAGE and best_dense >= min_dense:
-            return True
-        # Most of the words, and close enough in meaning: short questions sit lower on e5's scale.
-        return best_cov >= MEDIUM_COVERAGE and best_dense >= min_dense - MEDIUM_DENSE_SLACK
+        return Evidence(self._bm25()).is_answerable(question, hits[:ANSWER_PARAGRAPHS], min_dense)
 
     def answer(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Answer:
         """The answer to one question (the LLM's reply, if any, is read whole)."""
@@ -225,13 +141,13 @@ class Answerer:
         A sentence's score mixes how many of the question's words it has (any inflection) with
         how close it is in meaning (the embedder), plus a small prior for the paragraph's rank.
         """
-        wants_list = bool(LIST_QUESTION.search(question))
-        max_sentences = 5 if wants_list else 4
+        as_list = wants_list(question)
+        max_sentences = 5 if as_list else 4
         candidates = [
             (rank, pos, sent)
             for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
             for pos, sent in enumerate(sentences(hit.paragraph.text))
-            if _is_content(sent, hit.paragraph)
+            if is_content(sent, hit.paragraph)
         ]
         if not candidates:
             return Answer(question, prompt("no_answer"), False, [], hits)
@@ -253,16 +169,16 @@ class Answerer:
             scored.append((score, rank, pos, sent))
         ranked = sorted(scored, key=lambda s: -s[0])
         top_rank = self._answer_paragraph(question, hits[:ANSWER_PARAGRAPHS])
-        # The paragraph of the best sentence answers: whole when short, else its best sentences.
+        # The answering paragraph: whole when short, else its best sentences.
         own = [c for c in ranked if c[1] == top_rank]
         if len(hits[top_rank].paragraph.text) > WHOLE_PARAGRAPH_CHARS:
             own = own[:max_sentences]
-        extra_share, extra_max = (0.8, 3) if wants_list else (0.9, 1)
+        extra_share, extra_max = (0.8, 3) if as_list else (0.9, 1)
         own_best = own[0][0] if own else ranked[0][0]
         others = [c for c in ranked if c[1] != top_rank and c[0] >= extra_share * own_best][:extra_max]
         best = own + others or ranked[:1]
         # Reading order; for "what is / who" questions the best sentence (the definition) first.
-        head = own[:1] if DEFINITION_QUESTION.match(question) and own else []
+        head = own[:1] if asks_definition(question) and own else []
         # The answering paragraph's sentences come first, then the other paragraphs'.
         chosen = head + sorted((c for c in best if c not in head), key=lambda c: (c[1] != top_rank, c[1], c[2]))
         numbers: dict[int, int] = {}
@@ -273,11 +189,9 @@ class Answerer:
         citations = [hits[rank].paragraph for rank in sorted(numbers, key=numbers.get)]
         return Answer(question, " ".join(parts), True, citations, hits)
 
-
     def _answer_paragraph(self, question: str, hits: list[Hit]) -> int:
         """Rank of the paragraph that answers: retrieval score and the question's words in it."""
         top = max(h.score for h in hits)
-
         term = definition_term(question)
         kind = answer_kind(question)
 
@@ -286,45 +200,10 @@ class Answerer:
             value = 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
             if term and defines(term, h.paragraph.text):
                 value += DEFINITION_BONUS
-            if kind and any(has_kind(kind, s) and self.coverage(question, s) >= 0.3 for s in sentences(h.paragraph.text)):
+            if kind and any(
+                has_kind(kind, s) and self.coverage(question, s) >= TYPED_COVERAGE for s in sentences(h.paragraph.text)
+            ):
                 value += TYPE_BONUS / 2
             return value
 
         return max(range(len(hits)), key=lambda i: score(hits[i]))
-
-
-def definition_term(question: str) -> str | None:
-    """The term an onboarding question asks about ("Mikä on Hyry?" -> "Hyry"), if it is one."""
-    m = WHAT_IS.match(question)
-    if m:
-        return m.group(1).strip()
-    if len(content_tokens(question)) <= 3 and not question.rstrip().endswith("?"):
-        return question.strip()
-    return None
-
-
-def defines(term: str, text: str) -> bool:
-    """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X"."""
-    t = re.escape(term.strip())
-    return bool(
-        re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I)
-        or re.search(rf"[a-zåäö]{{4,}}\s+{t}(?:[.,;:)]|\s+(?:ja|on|vastaa))", text)
-        or re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I)
-    )
-
-
-def _is_content(sentence: str, paragraph: Paragraph) -> bool:
-    """Headings and labels inside the text ("Kuntalaisten hyvinvointi:") are not answers."""
-    s = sentence.strip().lstrip("•▫-– ").strip()
-    if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
-        return False
-    if s in paragraph.section.split(" › "):
-        # A heading line is no answer, unless it is a label that names people
-        # ("Perhekoordinaattori Tytti Lönnrot ja ...", "... Hepo-oja, Pirjo").
-        names = re.search(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]", s[1:])
-        if re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not names:
-            return False
-    letters = [c for c in s if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
-        return False
-    return not (s.endswith(":") and len(s.split()) <= 4)

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer import sentences
 from .evaluation import load_questions
 from .records import Paragraph
 from .search import Searcher
+from .sentences import sentences
 from .settings import Settings, load_settings
 from .store import Index
 

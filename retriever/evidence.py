@@ -1,0 +1,60 @@
+"""Is the answer in the material? Word coverage (any inflection) and meaning, calibrated.
+
+Both retrievers must agree that something relevant was found: enough of the question's words
+in a top paragraph, and a top paragraph close in meaning (cosine, on the embedder's own scale).
+The thresholds were set on the development set; ``python -m retriever.eval`` prints the rates.
+"""
+
+from __future__ import annotations
+
+from .finnish import content_tokens
+from .lexical import BM25Index
+from .questions import answer_kind, has_kind
+from .search import Hit
+from .sentences import sentences
+
+MIN_COVERAGE = 0.31  # idf-weighted share of the question's words found in one top paragraph
+STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
+MEDIUM_COVERAGE, MEDIUM_DENSE_SLACK = 0.6, 0.02  # most words, a little lower in meaning
+TYPED_COVERAGE = 0.3  # a number/date/name counts for "montako/milloin/kuka" only near the question's words
+PREFIX_EVIDENCE = 0.5  # a shared stem prefix, as evidence that a question word is present
+
+
+class Evidence:
+    def __init__(self, analyzer: BM25Index) -> None:
+        self.analyzer = analyzer
+
+    def coverage(self, question: str, text: str) -> float:
+        """idf-weighted share of the question's words that the text contains (any form)."""
+        a = self.analyzer
+        have = a.text_terms(text)
+        total = got = 0.0
+        for tok in dict.fromkeys(content_tokens(question)):
+            terms = a.token_terms(tok)
+            weight = max((a.idf(t) for t in terms), default=0.0)
+            if weight <= 0:
+                weight = a.max_idf  # a word the index has never seen is as specific as can be
+            total += weight
+            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
+            if matched:
+                got += weight * min(1.0, max(matched))
+        return got / total if total else 0.0
+
+    def is_answerable(self, question: str, top: list[Hit], min_dense: float) -> bool:
+        """``top``: the best hits; ``min_dense``: the embedder's calibrated similarity floor."""
+        if not top:
+            return False
+        best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
+        best_dense = max((h.dense or 0.0) for h in top)
+        kind = answer_kind(question)
+        if kind and not any(
+            has_kind(kind, sent) and self.coverage(question, sent) >= TYPED_COVERAGE
+            for h in top
+            for sent in sentences(h.paragraph.text)
+        ):
+            return False  # "how many / when / who" with no such fact near the question's words
+        if best_cov >= STRONG_COVERAGE:
+            return True
+        if best_cov >= MIN_COVERAGE and best_dense >= min_dense:
+            return True
+        return best_cov >= MEDIUM_COVERAGE and best_dense >= min_dense - MEDIUM_DENSE_SLACK
