@@ -46,6 +46,7 @@ class BM25Index:
 
     def __init__(self, docs: list[LexicalDoc], stemmed: bool = True, k1: float | None = None, b: float | None = None):
         self.docs = docs
+        self.ids = [d.id for d in docs]
         self.stemmed = stemmed
         self.k1 = BM25_K1 if k1 is None else k1
         self.b = BM25_B if b is None else b

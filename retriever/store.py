@@ -161,12 +161,11 @@ class Index:
         self, query_vector: np.ndarray, k: int = 50, doc: str | None = None, year: int | None = None
     ) -> list[tuple[str, float]]:
         """(id, cosine similarity) of the ``k`` nearest paragraphs inside the filters."""
-        n = self.count()
-        if n == 0:
-            return []
+        # No count() first: it costs more than the query on a large collection, and Chroma
+        # returns what it has when asked for more.
         got = self._col.query(
             query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
-            n_results=min(k, n),
+            n_results=k,
             where=_where(doc, year),
             include=["distances"],
         )
@@ -178,7 +177,7 @@ class Index:
         if stemmed not in self._bm25:
             self._bm25[stemmed] = BM25Index(list(docs.values()), stemmed=stemmed)
         index = self._bm25[stemmed]
-        return index, [d.id for d in index.docs]
+        return index, index.ids
 
     def year_span(self, pid: str) -> tuple[int, int] | None:
         """(first, last) year of a paragraph's document, from memory (no Chroma round trip)."""
