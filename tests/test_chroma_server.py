@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 
 import pytest
 
@@ -15,11 +12,7 @@ from retriever.search import Searcher
 from retriever.settings import load_settings
 from retriever.store import Index
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .servers import free_port, wait_until_up
 
 
 @pytest.fixture()
@@ -27,18 +20,10 @@ def chroma_server(tmp_path):
     exe = shutil.which("chroma")
     if exe is None:
         pytest.skip("the chroma command (from the chromadb package) is not on PATH")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
+    if not wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc):
         pytest.fail("chroma server did not start")
     yield port
     proc.terminate()
