@@ -75,7 +75,7 @@ class Searcher:
         if method != "dense":
             bm25, ids = self.index.lexical(stemmed=method != "bm25")
             lexical = [(ids[i], s) for i, s in bm25.search(query, k=max(CANDIDATES, k), doc=doc, year=year)]
-        fused = self._fuse(dense, lexical, query if year is None else "")
+        fused = self._fuse(dense, lexical, query)
         top = sorted(fused.values(), key=lambda h: -h["score"])[:k]
         paras = self.index.paragraphs(h["id"] for h in top)
         return [

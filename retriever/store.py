@@ -89,10 +89,8 @@ class Index:
             if progress:
                 progress(min(i + 32, len(texts)), len(texts))
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
+        self._forget_lexical(doc)
         self._col.delete(where={"doc": doc})
-        docs = self._load_lexical()
-        for key in [k for k, d in docs.items() if d.doc == doc]:
-            del docs[key]
         self.add_embedded(paragraphs, matrix, doc_hash)
         return len(paragraphs)
 
@@ -115,12 +113,15 @@ class Index:
         self._save_lexical()
 
     def remove_document(self, doc: str) -> None:
+        self._forget_lexical(doc)
         self._col.delete(where={"doc": doc})
         self._files.delete(ids=[doc])
-        docs = self._load_lexical()
+        self._save_lexical()
+
+    def _forget_lexical(self, doc: str) -> None:
+        docs = self._load_lexical()  # loaded before Chroma changes, so it still matches it
         for key in [k for k, d in docs.items() if d.doc == doc]:
             del docs[key]
-        self._save_lexical()
 
     def documents(self) -> list[dict]:
         """The indexed documents with their titles and years, for pickers in a UI."""
@@ -195,7 +196,9 @@ class Index:
                 docs = {d["id"]: LexicalDoc(**d) for d in raw}
             except (ValueError, TypeError, KeyError):
                 docs = {}
-        if len(docs) != self.count() or (docs and not self.paragraphs([next(iter(docs))])):
+        # Rebuilt from Chroma when the two disagree: a lost file, a crash between the two
+        # writes, or another process (a shared Chroma server) that changed the index.
+        if set(docs) != set(self._col.get(include=[])["ids"]):
             docs = {p.id: _lexical_doc(p) for p in self.all_paragraphs()}
             self._lexical_docs = docs
             self._save_lexical()
