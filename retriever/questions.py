@@ -16,18 +16,22 @@ DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä)\b", re.I)
 WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
 
 _ASKS = {
+    # "Kuka on X?" asks for a name; "kuka vastaa …?" may be answered by a body ("johtoryhmä").
+    "name": re.compile(r"^\s*(kuka|ketkä)\s+(on|oli|ovat|olivat|toimi|toimii|toimivat)\b", re.I),
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|minkä verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|minä päivänä|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketkä|kenen|keneltä|kenelle|kehen)\b", re.I),
 }
+_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
+    "name": re.compile(_NAME),
     "quantity": re.compile(r"\d|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\b", re.I),
     "time": re.compile(
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
         r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo",
         re.I,
     ),
-    "person": re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?\s+[A-ZÅÄÖ][a-zåäö]+|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
+    "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
 }
 
 
@@ -41,7 +45,7 @@ def asks_definition(question: str) -> bool:
 
 
 def answer_kind(question: str) -> str | None:
-    """"quantity" (montako…), "time" (milloin…), "person" (kuka…), or None."""
+    """"name" (kuka on…), "quantity" (montako…), "time" (milloin…), "person" (kuka…), or None."""
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
 
