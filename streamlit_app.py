@@ -10,6 +10,7 @@ from ingest.pipeline import ingest
 from retriever.answer import Answerer
 from retriever.chat import Conversation
 from retriever.prompts import ui_texts
+from retriever.records import body_text
 from retriever.search import Searcher
 from retriever.settings import load_settings
 
@@ -52,7 +53,7 @@ def show_sources(citations: list[dict]) -> None:
         with st.expander(f"[{n}] " + " · ".join(where)):
             if c.get("section"):
                 st.markdown(f"**{c['section']}**")
-            st.text(c["text"])
+            st.text(body_text(c.get("section", ""), c["text"]))
             st.caption(c["doc"])
 
 

@@ -69,3 +69,10 @@ class Paragraph:
         d.pop("years")
         d["year"] = self.year
         return d
+
+
+def body_text(section: str, text: str) -> str:
+    """``text`` without a first line that is the last heading of ``section`` (shown separately)."""
+    heading = section.split(" › ")[-1] if section else ""
+    first, _, rest = text.partition("\n")
+    return rest if heading and first.strip() == heading.strip() and rest else text
