@@ -133,12 +133,13 @@ def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = froz
             and current.items
             and not TERMINAL.search(current.items[-1])
             and text[:1].islower()
-            and line.kind == "text"
+            and line.kind in ("text", "hard")
+            and not is_bullet(current.items[-1] if line.kind == "hard" else "")
         )
         if (line.brk and not continues) or current is None:
             flush()
             current = Block("para", "", page=line.page)
-        if is_bullet(text) or line.kind == "hard" or not current.items:
+        if not continues and (is_bullet(text) or line.kind == "hard" or not current.items):
             current.items.append(text)
         else:
             current.items[-1] = join_wrapped(current.items[-1], text, vocabulary)
@@ -186,22 +187,26 @@ def _headings_into_text(blocks: list[Block]) -> list[Block]:
 
 
 def _empty_headings_to_text(blocks: list[Block]) -> list[Block]:
-    """Headings with no content of their own are text: a heading directly followed by one of
-    its own or a higher level, and runs of same-level headings (a list of bold theme lines)."""
-    out: list[Block] = []
+    """Headings with no content of their own are text: first runs of same-level headings (a
+    list of bold theme lines, table column names), then a heading directly followed by one of
+    a higher level."""
+    runs: list[Block] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.kind == "heading":
-            j = i
-            while j + 1 < len(blocks) and blocks[j + 1].kind == "heading" and blocks[j + 1].level == b.level:
-                j += 1
-            nxt = blocks[j + 1] if j + 1 < len(blocks) else None
-            if j > i or (nxt is not None and nxt.kind == "heading" and nxt.level < b.level):
-                items = [h.text for h in blocks[i : j + 1]]
-                out.append(Block("para", "\n".join(items), page=b.page, items=items))
-                i = j + 1
-                continue
-        out.append(b)
-        i += 1
+        j = i
+        while b.kind == "heading" and j + 1 < len(blocks) and blocks[j + 1].kind == "heading" and blocks[j + 1].level == b.level:
+            j += 1
+        if j > i:
+            items = [h.text for h in blocks[i : j + 1]]
+            runs.append(Block("para", "\n".join(items), page=b.page, items=items))
+        else:
+            runs.append(b)
+        i = j + 1
+    out: list[Block] = []
+    for b, nxt in zip(runs, runs[1:] + [None]):
+        if b.kind == "heading" and nxt is not None and nxt.kind == "heading" and nxt.level < b.level:
+            out.append(Block("para", b.text, page=b.page, items=[b.text]))
+        else:
+            out.append(b)
     return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from .evidence import TYPED_COVERAGE, Evidence
 from .grounding import check_answer
 from .llm import ChatClient, LLMError
@@ -24,7 +26,9 @@ DEFINITION_BONUS = 0.3  # a sentence that introduces the asked term ("... työry
 TYPE_BONUS = 0.25  # a sentence with the kind of fact asked for (a number for "montako")
 
 ANSWER_PARAGRAPHS = 5  # sentences are drawn from this many top paragraphs
-WHOLE_PARAGRAPH_CHARS = 600  # an answering paragraph up to this long is quoted whole
+WHOLE_PARAGRAPH_CHARS, WHOLE_PARAGRAPH_SENTENCES = 600, 3  # a paragraph this small is quoted whole
+LIST_ITEM_BONUS = 0.05
+SUPPORT_SHARE = 0.7  # other paragraphs' sentences scoring this close to the best join the answer
 W_LEX, W_RANK = 0.5, 0.4  # sentence score: lexical vs dense share, and the paragraph-rank prior
 
 
@@ -160,7 +164,10 @@ class Answerer:
         scored = []
         for (rank, pos, sent), sim in zip(candidates, sims):
             dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
-            lexical = self.coverage(question, sent)
+            # Half the credit from the sentence alone, half with its heading: items under
+            # "Tavoite: Yksinäisyyden kokemus on vähentynyt" are about loneliness.
+            heading = hits[rank].paragraph.section.split(" › ")[-1]
+            lexical = 0.5 * self.coverage(question, sent) + 0.5 * self.coverage(question, f"{heading} {sent}")
             if term and defines(term, sent):
                 lexical += DEFINITION_BONUS
             if has_kind(kind, sent):
@@ -171,12 +178,12 @@ class Answerer:
         top_rank = self._answer_paragraph(question, hits[:ANSWER_PARAGRAPHS])
         # The answering paragraph: whole when short, else its best sentences.
         own = [c for c in ranked if c[1] == top_rank]
-        if len(hits[top_rank].paragraph.text) > WHOLE_PARAGRAPH_CHARS:
-            own = own[:max_sentences]
-        extra_share, extra_max = (0.8, 3) if as_list else (0.9, 1)
+        if len(hits[top_rank].paragraph.text) > WHOLE_PARAGRAPH_CHARS or len(own) > WHOLE_PARAGRAPH_SENTENCES:
+            own = [c for c in own[:max_sentences] if c[0] >= SUPPORT_SHARE * own[0][0]]
+        extra_max = 3 if as_list else 2
         own_best = own[0][0] if own else ranked[0][0]
-        others = [c for c in ranked if c[1] != top_rank and c[0] >= extra_share * own_best][:extra_max]
-        best = own + others or ranked[:1]
+        others = [c for c in ranked if c[1] != top_rank and c[0] >= SUPPORT_SHARE * own_best][:extra_max]
+        best = _distinct(own + others) or ranked[:1]
         # Reading order; for "what is / who" questions the best sentence (the definition) first.
         head = own[:1] if asks_definition(question) and own else []
         # The answering paragraph's sentences come first, then the other paragraphs'.
@@ -195,15 +202,33 @@ class Answerer:
         term = definition_term(question)
         kind = answer_kind(question)
 
+        as_list = wants_list(question)
+
         def score(h: Hit) -> float:
             heading = h.paragraph.section.split(" › ")[-1]
             value = 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
             if term and defines(term, h.paragraph.text):
                 value += DEFINITION_BONUS
-            if kind and any(
-                has_kind(kind, s) and self.coverage(question, s) >= TYPED_COVERAGE for s in sentences(h.paragraph.text)
-            ):
-                value += TYPE_BONUS / 2
+            content = [s for s in sentences(h.paragraph.text) if is_content(s, h.paragraph)]
+            relevant = [s for s in content if self.coverage(question, f"{heading} {s}") >= TYPED_COVERAGE]
+            if kind and any(has_kind(kind, s) for s in relevant):
+                value += TYPE_BONUS
+            if as_list:  # a list question is answered by a paragraph with several items, not a label
+                value += LIST_ITEM_BONUS * min(4, len(relevant)) - (LIST_ITEM_BONUS * 4 if len(content) < 2 else 0)
             return value
 
         return max(range(len(hits)), key=lambda i: score(hits[i]))
+
+
+def _distinct(scored: list[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """Drop sentences that repeat one already taken ("6. Yksinäisyys on vähentynyt" and
+    "Tavoite: Yksinäisyys on vähentynyt" say the same thing)."""
+    out: list[tuple[float, int, int, str]] = []
+    seen: list[str] = []
+    for item in scored:
+        core = re.sub(r"^[\W\d]*(?:tavoite:\s*)?", "", item[3].lower()).strip(" .")
+        if any(fuzz.ratio(core, other) >= 90 for other in seen):
+            continue
+        seen.append(core)
+        out.append(item)
+    return out

@@ -7,7 +7,7 @@ The thresholds were set on the development set; ``python -m retriever.eval`` pri
 
 from __future__ import annotations
 
-from .finnish import content_tokens
+from .finnish import content_tokens, stem
 from .lexical import BM25Index
 from .questions import answer_kind, has_kind
 from .search import Hit
@@ -18,6 +18,16 @@ STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
 MEDIUM_COVERAGE, MEDIUM_DENSE_SLACK = 0.6, 0.02  # most words, a little lower in meaning
 TYPED_COVERAGE = 0.3  # a number/date/name counts for "montako/milloin/kuka" only near the question's words
 PREFIX_EVIDENCE = 0.5  # a shared stem prefix, as evidence that a question word is present
+NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotouttamis"/"kotouttamin")
+
+
+def _near_stem(s: str, have: set[str]) -> bool:
+    """Snowball leaves some case endings on; a long stem equal to a text stem but for its
+    last two letters is the same word."""
+    if len(s) < 8 or s[0].isdigit():
+        return False
+    head = s[: len(s) - 2]
+    return any(t.startswith(head) and abs(len(t) - len(s)) <= 2 for t in have if not t.startswith("~"))
 
 
 class Evidence:
@@ -36,6 +46,8 @@ class Evidence:
                 weight = a.max_idf  # a word the index has never seen is as specific as can be
             total += weight
             matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
+            if max(matched, default=0.0) < NEAR_STEM_EVIDENCE and _near_stem(stem(tok), have):
+                matched.append(NEAR_STEM_EVIDENCE)
             if matched:
                 got += weight * min(1.0, max(matched))
         return got / total if total else 0.0
@@ -47,7 +59,8 @@ class Evidence:
         best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
         best_dense = max((h.dense or 0.0) for h in top)
         kind = answer_kind(question)
-        if kind and not any(
+        # A name, a number or a date must be there; "kuka vastaa …?" may be answered by a role.
+        if kind in ("name", "quantity", "time") and not any(
             has_kind(kind, sent) and self.coverage(question, sent) >= TYPED_COVERAGE
             for h in top
             for sent in sentences(h.paragraph.text)

@@ -23,7 +23,8 @@ STOP_WORDS = frozenset(
     millainen millaista millaisia millaiset minkälainen minkälaista mikäli
     voi voiko onko oliko ovatko mm. mm esim noin vain kaikki kaikkia jokin mitään
     mukaan kautta osalta aikana vuoden vuonna vuosina vuosi vuodelle vuodesta
-    sanotaan sanoo kertoo kerrotaan tehtiin tehty tehdään
+    sanotaan sanoo kertoo kerrotaan tehtiin tehty tehdään mainitaan mainitaanko tarkoittaa tarkoitetaan
+    vastaa vastaavat vastasi vastaako
     """.split()
 )
 

@@ -8,10 +8,10 @@ from .finnish import content_tokens
 
 LIST_QUESTION = re.compile(
     r"\b(mitä|mitkä|millaisia|millaista|miten|mistä|kenen kanssa|ketkä)\b.*\b(tehtiin|järjestettiin|"
-    r"ovat|olivat|toteutettiin|tarjottiin|tuetaan|aiotaan|sanotaan|koostuu|tehdään)\b",
+    r"ovat|olivat|toteutettiin|tarjottiin|tuetaan|aiotaan|sanotaan|sanoo|kerrotaan|kertoo|mainitaan|koostuu|"
+    r"tehdään)\b",
     re.I,
 )
-DEFINITION_QUESTION = re.compile(r"^\s*(mikä|mitä|kuka|ketkä)\b", re.I)
 # "Mikä on Hyry?", "mitä tarkoittaa X"; a bare term ("Hyry") is handled in definition_term.
 WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
 
@@ -41,7 +41,8 @@ def wants_list(question: str) -> bool:
 
 
 def asks_definition(question: str) -> bool:
-    return bool(DEFINITION_QUESTION.match(question)) or definition_term(question) is not None
+    """"Mikä on X?", "Kuka on X?", or a bare term: the answer starts with what introduces X."""
+    return definition_term(question) is not None or answer_kind(question) == "name"
 
 
 def answer_kind(question: str) -> str | None:
@@ -67,8 +68,10 @@ def definition_term(question: str) -> str | None:
 def defines(term: str, text: str) -> bool:
     """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X"."""
     t = re.escape(term.strip())
-    return bool(
-        re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I)
-        or re.search(rf"[a-zåäö]{{4,}}\s+{t}(?:[.,;:)]|\s+(?:ja|on|vastaa))", text)
-        or re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I)
-    )
+    if re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I):
+        return True
+    if re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I):
+        return True
+    # Apposition of a name: "... hyvinvointityöryhmä Hyry." (not a list: "kuuluu perhekoordinaattori,")
+    m = re.search(rf"[a-zåäö]{{4,}}\s+({t})(?:[.;:)]|\s+(?:ja|on|vastaa))", text, re.I)
+    return bool(m and m.group(1)[:1].isupper())

@@ -7,7 +7,7 @@ import re
 from .records import Paragraph
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:esim|mm|max|min|n|ns|ym|yms|klo|ks|kts|vrt|milj|t|s|nro|pj|ka)\.$", re.I)
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:esim|mm|max|min|n|ns|ym|yms|klo|ks|kts|vrt|milj|t|s|nro|pj|ka)\.$", re.I)
 
 
 def sentences(text: str) -> list[str]:
