@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from .evidence import TYPED_COVERAGE, Evidence
@@ -71,9 +72,28 @@ class Answerer:
     def coverage(self, question: str, text: str) -> float:
         return Evidence(self._bm25()).coverage(question, text)
 
-    def is_answerable(self, question: str, hits: list[Hit]) -> bool:
-        min_dense = getattr(self.searcher.index.embedder, "min_answer_similarity", 0.0)
+    def is_answerable(self, question: str, hits: list[Hit], best_sentence: float = 1.0) -> bool:
+        """``best_sentence``: the highest similarity of a single sentence of the top paragraphs."""
+        embedder = self.searcher.index.embedder
+        min_dense = getattr(embedder, "min_answer_similarity", 0.0)
+        if best_sentence < getattr(embedder, "min_sentence_similarity", 0.0):
+            min_dense = float("inf")  # no sentence close in meaning: only strong word evidence answers
         return Evidence(self._bm25()).is_answerable(question, hits[:ANSWER_PARAGRAPHS], min_dense)
+
+    def _candidates(self, question: str, hits: list[Hit]) -> tuple[list[tuple[int, int, str]], np.ndarray]:
+        """Content sentences of the top paragraphs as (rank, position, text), and their
+        similarity to the question."""
+        candidates = [
+            (rank, pos, sent)
+            for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
+            for pos, sent in enumerate(sentences(hit.paragraph.text))
+            if is_content(sent, hit.paragraph)
+        ]
+        if not candidates:
+            return [], np.zeros(0, dtype=np.float32)
+        embedder = self.searcher.index.embedder
+        q = embedder.embed_queries([question])[0]
+        return candidates, embedder.embed_passages([c[2] for c in candidates]) @ q
 
     def answer(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Answer:
         """The answer to one question (the LLM's reply, if any, is read whole)."""
@@ -91,11 +111,13 @@ class Answerer:
         final answer replaces it with the extractive one and says why in ``note``.
         """
         hits = self.searcher.search(question, k=k, doc=doc, year=year)
-        if not self.is_answerable(question, hits):
+        candidates, sims = self._candidates(question, hits)
+        best_sentence = float(sims.max()) if len(sims) else 0.0
+        if not candidates or not self.is_answerable(question, hits, best_sentence):
             yield "answer", Answer(question, prompt("no_answer"), False, [], hits)
             return
         if self.llm is None:
-            yield "answer", self.compose(question, hits)
+            yield "answer", self.compose(question, hits, candidates, sims)
             return
         sources = hits[:ANSWER_PARAGRAPHS]
         pieces: list[str] = []
@@ -104,7 +126,7 @@ class Answerer:
                 pieces.append(piece)
                 yield "text", piece
         except LLMError:
-            fallback = self.compose(question, hits)
+            fallback = self.compose(question, hits, candidates, sims)
             fallback.note = prompt("llm_fallback_note")
             yield "answer", fallback
             return
@@ -139,7 +161,10 @@ class Answerer:
         citations = [sources[n - 1].paragraph for n in sorted(order, key=order.get)]
         return Answer(question, text, True, citations, hits, written_by="llm")
 
-    def compose(self, question: str, hits: list[Hit]) -> Answer:
+    def compose(
+        self, question: str, hits: list[Hit], candidates: list[tuple[int, int, str]] | None = None,
+        sims: np.ndarray | None = None,
+    ) -> Answer:
         """Pick the sentences that answer, keep their order in the text, number the sources.
 
         A sentence's score mixes how many of the question's words it has (any inflection) with
@@ -147,19 +172,12 @@ class Answerer:
         """
         as_list = wants_list(question)
         max_sentences = 5 if as_list else 4
-        candidates = [
-            (rank, pos, sent)
-            for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
-            for pos, sent in enumerate(sentences(hit.paragraph.text))
-            if is_content(sent, hit.paragraph)
-        ]
+        if candidates is None or sims is None:
+            candidates, sims = self._candidates(question, hits)
         if not candidates:
             return Answer(question, prompt("no_answer"), False, [], hits)
-        embedder = self.searcher.index.embedder
         term = definition_term(question)
         kind = answer_kind(question)
-        q = embedder.embed_queries([question])[0]
-        sims = embedder.embed_passages([c[2] for c in candidates]) @ q
         lo, hi = float(sims.min()), float(sims.max())
         scored = []
         for (rank, pos, sent), sim in zip(candidates, sims):

@@ -31,10 +31,11 @@ def is_content(sentence: str, paragraph: Paragraph) -> bool:
     if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
         return False
     if s in paragraph.section.split(" › "):
-        # A heading line is no answer, unless it is a label that names people
-        # ("Perhekoordinaattori Tytti Lönnrot ja ...", "... Hepo-oja, Pirjo").
+        # A heading line is no answer, unless it is a label that names people or gives a
+        # figure ("Perhekoordinaattori Tytti Lönnrot ja ...", "... Hepo-oja, Pirjo").
         names = re.search(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]", s[1:])
-        if re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not names:
+        figures = re.search(r"\s(?!(?:19|20)\d\d\b)\d", s)  # "Toimivalta Hallintosääntö 23 §", not a year
+        if re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not (names or figures):
             return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
