@@ -2,7 +2,7 @@
 
 Prints, on this machine: cold ingest time of the shipped corpus and paragraphs/s; warm hybrid
 search latency p50/p95 per query and its ratio to the bare query-embedding time of the same
-run; the same at larger synthetic corpora; peak memory (RSS).
+run; the same at larger synthetic corpora; the time of a whole extractive answer; peak memory.
 
 The larger corpora are made from the real paragraphs: each synthetic paragraph joins
 sentences of two random real paragraphs, and its vector is the normalised mix of theirs plus
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .answer import Answerer
 from .evaluation import load_questions
 from .records import Paragraph
 from .search import Searcher
@@ -97,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
                 _synthetic(index, base, scale, rng)
             p50, p95, emb = _latencies(Searcher(index), queries)
             print(f"{f'{scale}x':<10}{index.count():>11}{p50:>9.1f}{p95:>9.1f}{emb:>10.1f}{p50 - emb:>11.1f}{p50 / emb:>7.2f}")
+        answerer = Answerer(Searcher(base), llm=False)
+        times = []
+        for q in queries:
+            t = time.perf_counter()
+            answerer.answer(q)
+            times.append(time.perf_counter() - t)
+        print(f"extractive answer (search + sentence embeddings + refusal), shipped corpus: "
+              f"p50 {statistics.median(times) * 1000:.0f} ms")
         print(f"peak memory (RSS): {_peak_rss_mb():.0f} MB")
     return 0
 
