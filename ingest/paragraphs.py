@@ -108,9 +108,9 @@ def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = froz
             level = _numbered_level(text)
             if level and numbered_list_neighbour(i):
                 level = None
-            if level is None and _is_caps(text) and len(text) < 90 and not TERMINAL.search(text):
-                level = LABEL_LEVEL - 1
-        if level is None and line.kind == "hard" and _is_caps(text) and len(text) < 90:
+        # An ALL-CAPS line is a heading ("MITTARIT JA TIETOLÄHTEET"); in wrapped text only
+        # when it does not end a sentence.
+        if level is None and _is_caps(text) and len(text) < 90 and (line.kind == "hard" or not TERMINAL.search(text)):
             level = LABEL_LEVEL - 1
         if level:
             flush()
@@ -145,13 +145,11 @@ def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = froz
             current.items[-1] = join_wrapped(current.items[-1], text, vocabulary)
         i += 1
     flush()
-    return _labels_to_headings(blocks)
+    return _headings_into_text(_empty_headings_to_text(_labels_to_headings(blocks)))
 
 
 def _labels_to_headings(blocks: list[Block]) -> list[Block]:
-    """A lone short line without final punctuation, followed by a paragraph, is a label heading.
-
-    """
+    """A lone short line without final punctuation, followed by a paragraph, is a label heading."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -170,7 +168,7 @@ def _labels_to_headings(blocks: list[Block]) -> list[Block]:
             out.append(Block("heading", b.text, level=LABEL_LEVEL, page=b.page))
             continue
         out.append(b)
-    return _headings_into_text(_empty_headings_to_text(out))
+    return out
 
 
 def _headings_into_text(blocks: list[Block]) -> list[Block]:
