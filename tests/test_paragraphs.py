@@ -115,3 +115,14 @@ def test_short_neighbours_merge_under_one_heading_only(tmp_path):
     assert chunks[0].text == "Lyhyt yksi.\nLyhyt kaksi."
     assert chunks[1].text == "2.1. TOINEN OSIO\nLyhyt kolme."
     assert [c.paragraph for c in chunks] == [1, 2]
+
+
+def test_two_pipe_tables_each_keep_their_own_header(tmp_path):
+    p = _write(tmp_path, "t.md", (
+        "# Otsikko 2024\n\n| Mittari | Arvo |\n|---|---|\n| Kävijät | 1 480 |\n\nTeksti väliin.\n\n"
+        "| Ryhmä | Käynnit |\n|--|--|\n| Vertaisryhmät | 211 |\n"
+    ))
+    text = "\n".join(x.text for x in parse_file(p))
+    assert "Mittari: Kävijät\nArvo: 1 480" in text
+    assert "Ryhmä: Vertaisryhmät\nKäynnit: 211" in text
+    assert "Mittari: Ryhmä" not in text

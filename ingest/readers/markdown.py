@@ -106,18 +106,13 @@ def read_markdown(path: Path) -> RawDocument:
                 out.append(Line(row_text(head, r), kind="row", brk=True))
             blank = True
             continue
-        if stripped.startswith("|") and stripped.count("|") >= 2:  # pipe table
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
-                continue
-            if not header:
-                header = [_plain(c) for c in cells]
-            else:
-                out.append(Line(row_text(header, [cell_text(c) for c in cells]), kind="row", brk=True))
-            continue
-        if "\t" in raw:  # a tab-separated table row (cells may carry HTML)
-            cells = [cell_text(c) for c in raw.split("\t")]
-            if not in_table:
+        pipe_row = stripped.startswith("|") and stripped.count("|") >= 2
+        if pipe_row or "\t" in raw:  # a pipe table row, or a tab-separated one (cells may carry HTML)
+            raw_cells = stripped.strip("|").split("|") if pipe_row else raw.split("\t")
+            if pipe_row and all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in raw_cells if c.strip()):
+                continue  # the |---|---| line under a header
+            cells = [cell_text(c) for c in raw_cells]
+            if not in_table:  # the first row of a table names its columns
                 header = [c.replace("\n", " ") for c in cells]
             else:
                 out.append(Line(row_text(header, cells), kind="row", brk=True))
@@ -151,6 +146,4 @@ def read_markdown(path: Path) -> RawDocument:
         else:
             out.append(Line(plain, brk=blank, kind="hard"))
         blank = False
-    if not title:
-        title = ""
     return RawDocument(lines=out, title=title)
