@@ -30,8 +30,8 @@ def ensure_index(answerer: Answerer) -> None:
     settings = load_settings()
     bar = st.progress(0.0, text=T.get("indexing", "Indexing…"))
 
-    def progress(name: str, done: int, total: int) -> None:
-        label = T.get("indexing_file", "{name}").format(name=name, done=done + 1, total=total) if name else T.get("indexing", "")
+    def progress(name: str, done: float, total: int) -> None:
+        label = T.get("indexing_file", "{name}").format(name=name, done=int(done) + 1, total=total) if name else T.get("indexing", "")
         bar.progress(min(done / max(total, 1), 1.0), text=label)
 
     report = ingest([settings.corpus_dir], index=answerer.searcher.index, progress=progress)

@@ -25,7 +25,7 @@ from .readers import SUPPORTED, RawDocument, ReadError, read_document
 
 log = logging.getLogger("hyte.ingest")
 
-Progress = Callable[[str, int, int], None]  # (message, done, total)
+Progress = Callable[[str, float, int], None]  # (file name, files done so far, files in all)
 
 
 @dataclass
@@ -129,9 +129,9 @@ def ingest(
                 continue
             paragraphs = parse_file(path)
             step = None
-            if progress:
+            if progress:  # embedding is the slow part: report it within the file too
                 def step(done: int, total: int, _n: int = n, _name: str = path.name) -> None:
-                    progress(_name, _n - 1, len(files))
+                    progress(_name, _n - 1 + done / max(total, 1), len(files))
             index.replace_document(path.name, digest, paragraphs, progress=step)
         except ReadError as exc:
             log.warning("failed: %s: %s", path, exc)
