@@ -18,8 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_incremental_reingest(tmp_path, small_corpus):
     index = Index(Settings(data_dir=tmp_path / "data"))
-    first = ingest([small_corpus], index=index)
+    seen: list[tuple[str, float, int]] = []
+    first = ingest([small_corpus], index=index, progress=lambda *a: seen.append(a))
     assert (first.added, first.updated, first.unchanged, first.removed) == (2, 0, 0, 0)
+    done = [d for _, d, _ in seen]
+    assert done == sorted(done) and done[-1] == 2 and any(0 < d < 1 for d in done)  # within a file too
     assert first.chunks == index.count() > 20
 
     again = ingest([small_corpus], index=index)
