@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from pathlib import Path
 
 import streamlit as st
 
@@ -23,6 +25,12 @@ def get_answerer() -> Answerer:
     return Answerer(Searcher())
 
 
+@st.cache_resource(show_spinner=False)
+def ingest_lock() -> threading.Lock:
+    """One ingest at a time: browser sessions share the index."""
+    return threading.Lock()
+
+
 def ensure_index(answerer: Answerer) -> None:
     """Index the shipped corpus on first start (and pick up changed files), with progress."""
     if st.session_state.get("indexed"):
@@ -34,10 +42,12 @@ def ensure_index(answerer: Answerer) -> None:
         label = T.get("indexing_file", "{name}").format(name=name, done=int(done) + 1, total=total) if name else T.get("indexing", "")
         bar.progress(min(done / max(total, 1), 1.0), text=label)
 
-    report = ingest([settings.corpus_dir], index=answerer.searcher.index, progress=progress)
+    with ingest_lock():
+        report = ingest([settings.corpus_dir], index=answerer.searcher.index, progress=progress)
     bar.empty()
     for f in report.failed:
-        st.warning(T.get("failed_file", "{path}: {error}").format(**f))
+        logging.getLogger("hyte.app").warning("could not read %s: %s", f["path"], f["error"])
+        st.warning(T.get("failed_file", "{path}").format(path=Path(f["path"]).name))
     st.session_state["indexed"] = True
 
 

@@ -36,3 +36,19 @@ def test_app_document_filter_and_followup(tmp_path, monkeypatch):
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "Tulkitsin kysymyksen: Miten kävelyä ja pyöräilyä edistettiin vuonna 2021?" in captions
+
+
+def test_app_tells_in_finnish_when_a_file_cannot_be_read(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rikki.pdf").write_bytes(b"%PDF-1.4 not really")
+    (corpus / "muistio-2024.txt").write_text("Muistio 2024\n\nUimahalli avattiin syyskuussa 2024.\n", encoding="utf-8")
+    monkeypatch.setenv("HYTE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HYTE_CORPUS_DIR", str(corpus))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+    at.run()
+    assert not at.exception
+    warning = at.warning[0].value
+    assert "rikki.pdf" in warning and "ei voitu lukea" in warning and "PDF" not in warning.replace("rikki.pdf", "")
+    at.chat_input[0].set_value("Milloin uimahalli avattiin?").run()
+    assert "syyskuussa 2024" in at.chat_message[1].markdown[0].value
