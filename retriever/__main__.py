@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give a question, or --batch FILE")
 
     searcher = Searcher()
+    if searcher.index.count() == 0:
+        print("warning: the index is empty; run `python -m ingest` first", file=sys.stderr)
     if args.command == "search":
         if args.batch:
             for item in _batch(args.batch):
