@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from .records import Paragraph
 from .store import Index
@@ -38,14 +39,16 @@ def years_in(text: str) -> list[int]:
 
 
 def resolve_doc(index: Index, doc: str | None) -> str | None:
-    """Accept a document's file name with or without its extension."""
+    """Accept a document's file name with or without its extension, or with another one
+    (a report cited as "raportti-2021.txt" is indexed as "raportti-2021.pdf")."""
     if not doc:
         return None
     names = set(index.file_hashes())
     if doc in names:
         return doc
+    wanted = {doc, PurePath(doc).stem}
     for name in sorted(names):
-        if name.rsplit(".", 1)[0] == doc:
+        if PurePath(name).stem in wanted:
             return name
     return doc
 

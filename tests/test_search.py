@@ -31,6 +31,9 @@ def test_filters_restrict_hard(corpus_index):
     # a name without extension works too
     assert {h.paragraph.doc for h in searcher.search("ikäihmiset", k=5, doc="kuntakortti-2023-hyte-toiminta")} == {
         "kuntakortti-2023-hyte-toiminta.txt"}
+    # ... and a report cited by its text name is found as the PDF the city publishes
+    assert {h.paragraph.doc for h in searcher.search("Hyry", k=5, doc="hyvinvointitilinpaatos-2021.txt")} == {
+        "hyvinvointitilinpaatos-2021.pdf"}
 
 
 def test_year_in_question_steers_to_that_years_document(corpus_index):
