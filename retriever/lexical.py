@@ -20,6 +20,7 @@ from .finnish import Vocabulary, content_tokens, hyphen_parts, prefix_term, stem
 PREFIX_WEIGHT = 0.5
 PART_WEIGHT = 0.7
 TYPO_WEIGHT = 0.8
+NEAR_WEIGHT = 0.5  # a stem equal but for its last letters (Snowball left a case ending on)
 BM25_K1 = 1.2
 BM25_B = 0.5  # paragraphs vary a lot in length; full normalisation buried long ones
 
@@ -52,6 +53,7 @@ class BM25Index:
         self.b = BM25_B if b is None else b
         self.vocab = Vocabulary({t for d in docs for t in d.tokens})
         self._vocab_list = sorted(self.vocab.tokens)
+        self._stem_list = sorted(self.vocab.stems)
         self._compound_cache: dict[str, list[str]] = {}
         self._token_cache: dict[str, dict[str, float]] = {}
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -128,6 +130,8 @@ class BM25Index:
                 self._add_word(terms, fixed, TYPO_WEIGHT)
         for compound in self.compounds_containing(token):
             terms[stem(compound)] = max(terms[stem(compound)], PART_WEIGHT)
+        for near in self.near_stems(stem(token)):
+            terms[near] = max(terms[near], NEAR_WEIGHT)
         self._token_cache[token] = dict(terms)
         return self._token_cache[token]
 
@@ -139,6 +143,20 @@ class BM25Index:
         if s not in self._compound_cache:
             self._compound_cache[s] = [w for w in self._vocab_list if s in w[3:] and len(w) > len(s) + 3][:limit]
         return self._compound_cache[s]
+
+    def near_stems(self, s: str, limit: int = 8) -> list[str]:
+        """Index stems equal to a long stem but for its last letters: Snowball leaves some case
+        endings on ("hyvinvointitilinpäätös" / "hyvinvointitilinpäätöks" of "-päätökseksi")."""
+        if len(s) < 8 or s[0].isdigit():
+            return []
+        head = s[:-2]
+        i = bisect.bisect_left(self._stem_list, head)
+        out = []
+        while i < len(self._stem_list) and self._stem_list[i].startswith(head) and len(out) < limit:
+            if self._stem_list[i] != s and abs(len(self._stem_list[i]) - len(s)) <= 3:
+                out.append(self._stem_list[i])
+            i += 1
+        return out
 
     def words_starting(self, prefix: str, limit: int = 8) -> list[str]:
         """Index words that begin with ``prefix`` (a stem of words written apart in a query)."""
