@@ -72,7 +72,7 @@ class Answerer:
     def coverage(self, question: str, text: str) -> float:
         return Evidence(self._bm25()).coverage(question, text)
 
-    def is_answerable(self, question: str, hits: list[Hit], best_sentence: float = 1.0) -> bool:
+    def is_answerable(self, question: str, hits: list[Hit], best_sentence: float) -> bool:
         """``best_sentence``: the highest similarity of a single sentence of the top paragraphs."""
         embedder = self.searcher.index.embedder
         min_dense = getattr(embedder, "min_answer_similarity", 0.0)
@@ -80,9 +80,9 @@ class Answerer:
             min_dense = float("inf")  # no sentence close in meaning: only strong word evidence answers
         return Evidence(self._bm25()).is_answerable(question, hits[:ANSWER_PARAGRAPHS], min_dense)
 
-    def _candidates(self, question: str, hits: list[Hit]) -> tuple[list[tuple[int, int, str]], np.ndarray]:
+    def _candidates(self, q: np.ndarray, hits: list[Hit]) -> tuple[list[tuple[int, int, str]], np.ndarray]:
         """Content sentences of the top paragraphs as (rank, position, text), and their
-        similarity to the question."""
+        similarity to the question's embedding ``q``."""
         candidates = [
             (rank, pos, sent)
             for rank, hit in enumerate(hits[:ANSWER_PARAGRAPHS])
@@ -91,18 +91,11 @@ class Answerer:
         ]
         if not candidates:
             return [], np.zeros(0, dtype=np.float32)
-        embedder = self.searcher.index.embedder
-        q = embedder.embed_queries([question])[0]
-        return candidates, embedder.embed_passages([c[2] for c in candidates]) @ q
+        return candidates, self.searcher.index.embedder.embed_passages([c[2] for c in candidates]) @ q
 
     def answer(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Answer:
         """The answer to one question (the LLM's reply, if any, is read whole)."""
-        result = None
-        for event, value in self.stream(question, k=k, doc=doc, year=year):
-            if event == "answer":
-                result = value
-        assert result is not None
-        return result
+        return final_answer(self.stream(question, k=k, doc=doc, year=year))
 
     def stream(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None):
         """Events for a chat UI: ("text", piece) while an LLM writes, then ("answer", Answer).
@@ -110,8 +103,9 @@ class Answerer:
         The final Answer is what counts: when the LLM's text fails the grounding check, the
         final answer replaces it with the extractive one and says why in ``note``.
         """
-        hits = self.searcher.search(question, k=k, doc=doc, year=year)
-        candidates, sims = self._candidates(question, hits)
+        q = self.searcher.index.embedder.embed_queries([question])[0]  # once, for search and sentences
+        hits = self.searcher.search(question, k=k, doc=doc, year=year, query_vector=q)
+        candidates, sims = self._candidates(q, hits)
         best_sentence = float(sims.max()) if len(sims) else 0.0
         if not candidates or not self.is_answerable(question, hits, best_sentence):
             yield "answer", Answer(question, prompt("no_answer"), False, [], hits)
@@ -130,7 +124,12 @@ class Answerer:
             fallback.note = prompt("llm_fallback_note")
             yield "answer", fallback
             return
-        yield "answer", self._checked_llm_answer(question, "".join(pieces).strip(), hits, sources)
+        text = "".join(pieces).strip()
+        checked = self._checked_llm_answer(question, text, hits, sources)
+        if checked is None:  # the reply failed the check: the extractive answer stands
+            checked = self.compose(question, hits, candidates, sims)
+            checked.note = prompt("llm_unsupported_note")
+        yield "answer", checked
 
     def _llm_messages(self, question: str, sources: list[Hit]) -> list[dict]:
         blocks = []
@@ -142,17 +141,15 @@ class Answerer:
         user = prompt("answer").format(question=question, sources="\n\n".join(blocks))
         return [{"role": "system", "content": prompt("system")}, {"role": "user", "content": user}]
 
-    def _checked_llm_answer(self, question: str, text: str, hits: list[Hit], sources: list[Hit]) -> Answer:
+    def _checked_llm_answer(self, question: str, text: str, hits: list[Hit], sources: list[Hit]) -> Answer | None:
+        """The LLM's reply as an Answer, or None when it fails the grounding check."""
         no_answer = prompt("no_answer")
         if no_answer.rstrip(".").lower() in text.lower():
             return Answer(question, no_answer, False, [], hits, written_by="llm")
         # A claim may lean on where its paragraph sits (title, year, heading) as well as its text.
         grounds = [f"{h.paragraph.title}\n{h.paragraph.section}\n{h.paragraph.text}" for h in sources]
-        check = check_answer(text, grounds, self._bm25())
-        if not check.ok:
-            fallback = self.compose(question, hits)
-            fallback.note = prompt("llm_unsupported_note")
-            return fallback
+        if not check_answer(text, grounds, self._bm25()).ok:
+            return None
         # Renumber: only the cited paragraphs become citations, in order of first use.
         order: dict[int, int] = {}
         for n in re.findall(r"\[(\d+)\]", text):
@@ -162,8 +159,7 @@ class Answerer:
         return Answer(question, text, True, citations, hits, written_by="llm")
 
     def compose(
-        self, question: str, hits: list[Hit], candidates: list[tuple[int, int, str]] | None = None,
-        sims: np.ndarray | None = None,
+        self, question: str, hits: list[Hit], candidates: list[tuple[int, int, str]], sims: np.ndarray
     ) -> Answer:
         """Pick the sentences that answer, keep their order in the text, number the sources.
 
@@ -172,10 +168,6 @@ class Answerer:
         """
         as_list = wants_list(question)
         max_sentences = 5 if as_list else 4
-        if candidates is None or sims is None:
-            candidates, sims = self._candidates(question, hits)
-        if not candidates:
-            return Answer(question, prompt("no_answer"), False, [], hits)
         term = definition_term(question)
         kind = answer_kind(question)
         lo, hi = float(sims.min()), float(sims.max())
@@ -184,7 +176,7 @@ class Answerer:
             dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
             # Half the credit from the sentence alone, half with its heading: items under
             # "Tavoite: Yksinäisyyden kokemus on vähentynyt" are about loneliness.
-            heading = hits[rank].paragraph.section.split(" › ")[-1]
+            heading = hits[rank].paragraph.heading
             lexical = 0.5 * self.coverage(question, sent) + 0.5 * self.coverage(question, f"{heading} {sent}")
             if term and defines(term, sent):
                 lexical += DEFINITION_BONUS
@@ -219,11 +211,10 @@ class Answerer:
         top = max(h.score for h in hits)
         term = definition_term(question)
         kind = answer_kind(question)
-
         as_list = wants_list(question)
 
         def score(h: Hit) -> float:
-            heading = h.paragraph.section.split(" › ")[-1]
+            heading = h.paragraph.heading
             value = 0.5 * h.score / top + 0.5 * self.coverage(question, f"{heading}\n{h.paragraph.text}")
             if term and defines(term, h.paragraph.text):
                 value += DEFINITION_BONUS
@@ -236,6 +227,16 @@ class Answerer:
             return value
 
         return max(range(len(hits)), key=lambda i: score(hits[i]))
+
+
+def final_answer(events) -> Answer:
+    """The Answer at the end of a stream of chat events."""
+    result = None
+    for event, value in events:
+        if event == "answer":
+            result = value
+    assert isinstance(result, Answer)
+    return result
 
 
 def _distinct(scored: list[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:

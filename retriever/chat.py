@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .answer import Answer, Answerer
+from .answer import Answer, Answerer, final_answer
 from .followup import resolve
 
 
@@ -25,9 +25,4 @@ class Conversation:
         yield from answerer.stream(standalone, doc=doc, year=year)
 
     def answer(self, answerer: Answerer, question: str, doc: str | None = None, year: int | None = None) -> Answer:
-        result = None
-        for event, value in self.ask(answerer, question, doc=doc, year=year):
-            if event == "answer":
-                result = value
-        assert isinstance(result, Answer)
-        return result
+        return final_answer(self.ask(answerer, question, doc=doc, year=year))

@@ -7,7 +7,7 @@ The thresholds were set on the development set; ``python -m retriever.eval`` pri
 
 from __future__ import annotations
 
-from .finnish import content_tokens, stem
+from .finnish import content_tokens, is_near_stem, stem
 from .lexical import BM25Index
 from .questions import answer_kind, has_kind
 from .search import Hit
@@ -22,12 +22,7 @@ NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotoutt
 
 
 def _near_stem(s: str, have: set[str]) -> bool:
-    """Snowball leaves some case endings on; a long stem equal to a text stem but for its
-    last two letters is the same word."""
-    if len(s) < 8 or s[0].isdigit():
-        return False
-    head = s[: len(s) - 2]
-    return any(t.startswith(head) and abs(len(t) - len(s)) <= 2 for t in have if not t.startswith("~"))
+    return any(is_near_stem(t, s, max_len_diff=2) for t in have if not t.startswith("~"))
 
 
 class Evidence:
@@ -56,7 +51,7 @@ class Evidence:
         """``top``: the best hits; ``min_dense``: the embedder's calibrated similarity floor."""
         if not top:
             return False
-        best_cov = max(self.coverage(question, h.paragraph.section.split(" › ")[-1] + "\n" + h.paragraph.text) for h in top)
+        best_cov = max(self.coverage(question, f"{h.paragraph.heading}\n{h.paragraph.text}") for h in top)
         best_dense = max((h.dense or 0.0) for h in top)
         kind = answer_kind(question)
         # A name, a number or a date must be there; "kuka vastaa …?" may be answered by a role.

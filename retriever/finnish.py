@@ -70,6 +70,12 @@ def prefix_term(token: str) -> str | None:
     return "~" + s[:PREFIX_LEN]
 
 
+def is_near_stem(candidate: str, s: str, max_len_diff: int) -> bool:
+    """Snowball leaves some case endings on: a long stem and another that equals it but for its
+    last two letters ("kotouttamis" / "kotouttamin") are the same word."""
+    return len(s) >= 8 and not s[0].isdigit() and candidate.startswith(s[:-2]) and abs(len(candidate) - len(s)) <= max_len_diff
+
+
 class Vocabulary:
     """Known words of an index, for compound splitting and typo correction."""
 

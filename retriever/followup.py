@@ -38,8 +38,8 @@ def resolve_by_rules(question: str, previous: str) -> str:
     body = _OPENER.sub("", question).strip()
     new_years = years_in(body)
     rest = _YEAR_PHRASE.sub("", body).strip(" ?.!,")
+    old_years = years_in(previous)
     if new_years and not content_tokens(rest):  # "entä vuonna 2021?"
-        old_years = years_in(previous)
         if old_years:
             out = previous
             for old in dict.fromkeys(old_years):
@@ -52,8 +52,8 @@ def resolve_by_rules(question: str, previous: str) -> str:
         for old in content_tokens(previous):
             if old != words[0] and len(old) > 4 and old[-3:] == words[0][-3:]:
                 swapped = re.sub(rf"\b{re.escape(old)}\b", words[0], previous, count=1, flags=re.I)
-                for y in new_years:
-                    swapped = swapped.replace(str(years_in(previous)[0]), str(y)) if years_in(previous) else swapped
+                if new_years and old_years:  # "entä lapsille vuonna 2021?"
+                    swapped = swapped.replace(str(old_years[0]), str(new_years[0]))
                 return swapped
     # "kuka siitä vastaa?": keep the new question, add the previous question's topic words.
     own = set(content_tokens(body))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .finnish import Vocabulary, content_tokens, hyphen_parts, prefix_term, stem
+from .finnish import Vocabulary, content_tokens, hyphen_parts, is_near_stem, prefix_term, stem
+from .records import last_heading
 
 # Weights of the looser kinds of match relative to an exact stem match.
 PREFIX_WEIGHT = 0.5
@@ -38,8 +39,7 @@ class LexicalDoc:
 
 def doc_tokens(text: str, section: str, title: str) -> list[str]:
     """Surface tokens of a paragraph with its nearest heading and the document title."""
-    heading = section.split(" › ")[-1] if section else ""
-    return content_tokens(f"{title}\n{heading}\n{text}")
+    return content_tokens(f"{title}\n{last_heading(section)}\n{text}")
 
 
 class BM25Index:
@@ -149,11 +149,10 @@ class BM25Index:
         endings on ("hyvinvointitilinpäätös" / "hyvinvointitilinpäätöks" of "-päätökseksi")."""
         if len(s) < 8 or s[0].isdigit():
             return []
-        head = s[:-2]
-        i = bisect.bisect_left(self._stem_list, head)
+        i = bisect.bisect_left(self._stem_list, s[:-2])
         out = []
-        while i < len(self._stem_list) and self._stem_list[i].startswith(head) and len(out) < limit:
-            if self._stem_list[i] != s and abs(len(self._stem_list[i]) - len(s)) <= 3:
+        while i < len(self._stem_list) and self._stem_list[i].startswith(s[:-2]) and len(out) < limit:
+            if self._stem_list[i] != s and is_near_stem(self._stem_list[i], s, max_len_diff=3):
                 out.append(self._stem_list[i])
             i += 1
         return out

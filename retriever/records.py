@@ -31,6 +31,11 @@ class Paragraph:
             return None
         return self.years[0] if len(self.years) == 1 else list(self.years)
 
+    @property
+    def heading(self) -> str:
+        """The nearest heading: the last part of the section path."""
+        return last_heading(self.section)
+
     def embed_text(self) -> str:
         """Text given to the embedder: the heading context helps short paragraphs."""
         context = " › ".join(p for p in (self.title, self.section) if p)
@@ -71,8 +76,13 @@ class Paragraph:
         return d
 
 
+def last_heading(section: str) -> str:
+    """The last part of a section path ("2. Lapsiperheet › 2.1. Toiminta" -> "2.1. Toiminta")."""
+    return section.split(" › ")[-1] if section else ""
+
+
 def body_text(section: str, text: str) -> str:
     """``text`` without a first line that is the last heading of ``section`` (shown separately)."""
-    heading = section.split(" › ")[-1] if section else ""
+    heading = last_heading(section)
     first, _, rest = text.partition("\n")
     return rest if heading and first.strip() == heading.strip() and rest else text

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+import numpy as np
+
 from .records import Paragraph
 from .store import Index
 
@@ -66,14 +68,16 @@ class Searcher:
         doc: str | None = None,
         year: int | None = None,
         method: str = "hybrid",
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
+        """``query_vector``: the query's embedding, when the caller has it already."""
         if method not in METHODS:
             raise ValueError(f"unknown method {method!r}; one of {METHODS}")
         doc = resolve_doc(self.index, doc)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if method in ("dense", "hybrid"):
-            vec = self.index.embedder.embed_queries([query])[0]
+            vec = self.index.embedder.embed_queries([query])[0] if query_vector is None else query_vector
             dense = self.index.dense_search(vec, k=max(CANDIDATES, k), doc=doc, year=year)
         if method != "dense":
             bm25, ids = self.index.lexical(stemmed=method != "bm25")
