@@ -58,7 +58,8 @@ def show_sources(citations: list[dict]) -> None:
     for n, c in enumerate(citations, start=1):
         where = [c["title"]]
         if c.get("page"):
-            where.append(f"{T.get('page', 'sivu')} {c['page']}")
+            pages = f"{c['page']}–{c['page_end']}" if c.get("page_end") else str(c["page"])
+            where.append(f"{T.get('page', 'sivu')} {pages}")
         where.append(f"{T.get('paragraph', 'kappale')} {c['paragraph']}")
         with st.expander(f"[{n}] " + " · ".join(where)):
             if c.get("section"):

@@ -23,19 +23,21 @@ def sections(blocks: list[Block]) -> list[tuple[str, Block]]:
         if b.kind == "heading":
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
-            stack.append((b.level, b.text))
+            stack.append((b.level, b.text.rstrip(" :")))
         else:
             out.append((" › ".join(t for _, t in stack), b))
     return out
 
 
 def split_long(text: str) -> list[str]:
-    """Split a very long paragraph at line ends (bullet items) or sentence ends into parts."""
+    """Split a very long paragraph into parts between its lines (list items, table rows);
+    a single line longer than a part is split at sentence ends."""
     if len(text) <= SPLIT_ABOVE:
         return [text]
     pieces: list[tuple[str, str]] = []  # (separator before, piece)
     for n, line in enumerate(text.split("\n")):
-        for k, sentence in enumerate(_SENTENCE_END.split(line)):
+        sentences = _SENTENCE_END.split(line) if len(line) > SPLIT_TARGET else [line]
+        for k, sentence in enumerate(sentences):
             if sentence.strip():
                 pieces.append(("\n" if k == 0 and n > 0 else " ", sentence.strip()))
     parts: list[str] = []
@@ -53,21 +55,23 @@ def split_long(text: str) -> list[str]:
 
 def make_chunks(doc: str, title: str, years: list[int], blocks: list[Block]) -> list[Paragraph]:
     """The paragraph records of one document, numbered from 1 in reading order."""
-    merged: list[tuple[str, int | None, str]] = []
+    # (section, first page, last page, text); a chunk never takes in text of another page
+    merged: list[tuple[str, int | None, int | None, str]] = []
     for section, block in sections(blocks):
         for part in split_long(block.text):
             if (
                 merged
                 and merged[-1][0] == section
-                and merged[-1][1] == block.page
-                and len(merged[-1][2]) < MERGE_BELOW
-                and len(merged[-1][2]) + len(part) <= MERGE_MAX
+                and merged[-1][1] == merged[-1][2] == block.page == block.end_page
+                and len(merged[-1][3]) < MERGE_BELOW
+                and len(merged[-1][3]) + len(part) <= MERGE_MAX
             ):
-                sec, page, text = merged[-1]
-                merged[-1] = (sec, page, f"{text}\n{part}")
+                sec, page, end, text = merged[-1]
+                merged[-1] = (sec, page, end, f"{text}\n{part}")
             else:
-                merged.append((section, block.page, part))
+                merged.append((section, block.page, block.end_page, part))
     return [
-        Paragraph(doc=doc, title=title, section=sec, page=page, paragraph=n, years=list(years), text=text)
-        for n, (sec, page, text) in enumerate(merged, start=1)
+        Paragraph(doc=doc, title=title, section=sec, page=page, paragraph=n, years=list(years), text=text,
+                  page_end=end if end != page else None)
+        for n, (sec, page, end, text) in enumerate(merged, start=1)
     ]

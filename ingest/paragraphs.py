@@ -14,7 +14,8 @@ from .layout import TERMINAL, Line, is_bullet, join_wrapped
 
 NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 GLUED_HEADING = re.compile(r"^(.*[.!?])\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.)(?:\s+([A-ZÅÄÖ][^.!?]*))?$")
-LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): deepest level
+LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): below every numbered level
+COLON_LABEL_LEVEL = 100  # "Kuntalaisten hyvinvointi:" labels the lines under it: deeper still
 
 
 @dataclass
@@ -26,6 +27,11 @@ class Block:
     level: int = 0
     page: int | None = None
     items: list[str] = field(default_factory=list)
+    last_page: int | None = None  # a paragraph that runs over a page break ends here
+
+    @property
+    def end_page(self) -> int | None:
+        return self.last_page if self.last_page is not None else self.page
 
 
 def _numbered_level(text: str) -> int | None:
@@ -143,13 +149,54 @@ def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = froz
             current.items.append(text)
         else:
             current.items[-1] = join_wrapped(current.items[-1], text, vocabulary)
+        current.last_page = line.page
         i += 1
     flush()
-    return _headings_into_text(_empty_headings_to_text(_labels_to_headings(blocks)))
+    return _headings_into_text(_two_column_labels(_empty_headings_to_text(_labels_to_headings(blocks))))
+
+
+def _column_names(text: str) -> tuple[str, str] | None:
+    """"Ilon aiheet Huolen aiheet" -> ("Ilon aiheet", "Huolen aiheet"): a heading that names
+    two columns, each starting with a capital, of equal word count."""
+    words = text.rstrip(" :").split()
+    half = len(words) // 2
+    if len(words) < 2 or len(words) % 2 or len(words) > 8:
+        return None
+    if not (words[0][:1].isupper() and words[half][:1].isupper()):
+        return None
+    if any(w[:1].isupper() for w in words[1:half] + words[half + 1 :]):
+        return None
+    return " ".join(words[:half]), " ".join(words[half:])
+
+
+def _two_column_labels(blocks: list[Block]) -> list[Block]:
+    """A two-column list ("Ilon aiheet | Huolen aiheet") comes out as the first column's
+    labelled items, then the second's under the same labels again: the labels' restart is
+    where the second column begins, and its items go under the second column's name."""
+    out = list(blocks)
+    for i, head in enumerate(blocks):
+        names = _column_names(head.text) if head.kind == "heading" else None
+        if not names:
+            continue
+        seen: set[str] = set()
+        for j in range(i + 1, len(blocks)):
+            b = blocks[j]
+            if b.kind != "heading":
+                continue
+            if b.level <= head.level:
+                break
+            if b.text in seen:  # blocks compare equal by value: find these very ones
+                k = next(n for n, x in enumerate(out) if x is b)
+                out[next(n for n, x in enumerate(out) if x is head)] = Block("heading", names[0], level=head.level, page=head.page)
+                out.insert(k, Block("heading", names[1], level=head.level, page=b.page))
+                break
+            seen.add(b.text)
+    return out
 
 
 def _labels_to_headings(blocks: list[Block]) -> list[Block]:
-    """A lone short line without final punctuation, followed by a paragraph, is a label heading."""
+    """A lone short line without final punctuation, or ending in a colon ("Kuntalaisten
+    hyvinvointi:"), followed by a paragraph, is a label heading: it stays with what it labels."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -157,15 +204,17 @@ def _labels_to_headings(blocks: list[Block]) -> list[Block]:
             b.kind == "para"
             and len(b.items) == 1
             and len(b.text) <= 70
+            and "\n" not in b.text  # a table row
             and len(b.text.split()) <= 8
             and not re.search(r"[,%]", b.text)
-            and not TERMINAL.search(b.text)
+            and not re.search(r"[.!?;]\s*$", b.text)
             and not is_bullet(b.text)
             and b.text[:1].isupper()
             and nxt is not None
             and nxt.kind == "para"
         ):
-            out.append(Block("heading", b.text, level=LABEL_LEVEL, page=b.page))
+            level = COLON_LABEL_LEVEL if b.text.rstrip().endswith(":") else LABEL_LEVEL
+            out.append(Block("heading", b.text, level=level, page=b.page))
             continue
         out.append(b)
     return out

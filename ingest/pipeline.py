@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from retriever.records import Paragraph
 from retriever.store import Index
+from retriever.years import document_years
 
 from .chunks import make_chunks
 from .paragraphs import build_blocks
@@ -26,6 +28,7 @@ from .readers import SUPPORTED, RawDocument, ReadError, read_document
 log = logging.getLogger("hyte.ingest")
 
 Progress = Callable[[str, float, int], None]  # (file name, files done so far, files in all)
+FLUSH_SECONDS = 120  # the lexical index is saved at most this often during a long run, and at its end
 
 
 @dataclass
@@ -64,18 +67,6 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     return [found[k] for k in sorted(found)]
 
 
-def document_years(name: str, title: str, text_sample: str = "") -> list[int]:
-    """Years the document is about: from its file name, else its title ('2026-2029' -> all four)."""
-    for source in (Path(name).stem, title):
-        rng = re.search(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)", source)
-        if rng and 0 < int(rng.group(2)) - int(rng.group(1)) <= 10:
-            return list(range(int(rng.group(1)), int(rng.group(2)) + 1))
-        years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", source)})
-        if years:
-            return years
-    return []
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
@@ -100,7 +91,7 @@ def parse_file(path: Path) -> list[Paragraph]:
     if not blocks:
         raise ReadError("no paragraphs found")
     title = raw.title or title_from_name(path.name, text)
-    years = document_years(path.name, title)
+    years = document_years([path.stem, title], raw.meta)
     paragraphs = make_chunks(path.name, title, years, blocks)
     if not paragraphs:
         raise ReadError("no paragraphs found")
@@ -118,6 +109,25 @@ def ingest(
     known = index.file_hashes()
     report = IngestReport()
     seen = set()
+    try:
+        _ingest_files(files, known, index, report, seen, progress)
+    finally:  # what was written is kept, also when the run is stopped half way
+        index.flush()
+    for doc in sorted(set(known) - seen):
+        index.remove_document(doc)
+        report.removed += 1
+    index.flush()
+    report.chunks = index.count()
+    if progress:
+        progress("", len(files), len(files))
+    return report
+
+
+def _ingest_files(
+    files: list[Path], known: dict[str, str], index: Index, report: IngestReport, seen: set[str],
+    progress: Progress | None,
+) -> None:
+    last_flush = time.monotonic()
     for n, path in enumerate(files, start=1):
         seen.add(path.name)
         if progress:
@@ -145,10 +155,6 @@ def ingest(
             report.updated += 1
         else:
             report.added += 1
-    for doc in sorted(set(known) - seen):
-        index.remove_document(doc)
-        report.removed += 1
-    report.chunks = index.count()
-    if progress:
-        progress("", len(files), len(files))
-    return report
+        if time.monotonic() - last_flush > FLUSH_SECONDS:  # an interrupted run resumes from here
+            index.flush()
+            last_flush = time.monotonic()

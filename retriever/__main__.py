@@ -31,7 +31,7 @@ def _print_hits(query: str, hits, as_json: bool) -> None:
         return
     for n, h in enumerate(hits, start=1):
         p = h.paragraph
-        where = f"s. {p.page}, " if p.page else ""
+        where = f"s. {p.pages}, " if p.page else ""
         print(f"[{n}] {p.title} — {p.section or '(alku)'} ({where}kpl {p.paragraph})  score {h.score:.4f}")
         print("    " + p.text.replace("\n", "\n    "))
 
@@ -42,7 +42,7 @@ def _print_answer(ans, as_json: bool) -> None:
         return
     print(ans.text)
     for n, p in enumerate(ans.citations, start=1):
-        where = f", s. {p.page}" if p.page else ""
+        where = f", s. {p.pages}" if p.page else ""
         print(f"  [{n}] {p.title} › {p.section}{where}, kpl {p.paragraph}")
 
 

@@ -135,7 +135,7 @@ class Answerer:
         blocks = []
         for n, hit in enumerate(sources, start=1):
             p = hit.paragraph
-            where = f", sivu {p.page}" if p.page else ""
+            where = f", sivu {p.pages}" if p.page else ""
             # Source text is quoted as data; the system prompt says it is never instructions.
             blocks.append(f"[{n}] {p.title} › {p.section}{where}\n\"\"\"\n{p.text}\n\"\"\"")
         user = prompt("answer").format(question=question, sources="\n\n".join(blocks))

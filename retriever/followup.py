@@ -13,7 +13,7 @@ import re
 from .finnish import content_tokens
 from .llm import ChatClient, LLMError
 from .prompts import prompt
-from .search import years_in
+from .years import years_in
 
 _OPENER = re.compile(r"^\s*(entä|entäs|entäpä|mites|ja|kun taas)\b[\s,]*", re.I)
 _PRONOUN = re.compile(

@@ -33,8 +33,7 @@ class LexicalDoc:
     id: str
     tokens: list[str]
     doc: str
-    year_min: int
-    year_max: int
+    years: list[int]
 
 
 def doc_tokens(text: str, section: str, title: str) -> list[str]:
@@ -72,8 +71,7 @@ class BM25Index:
             for t, p in postings.items()
         }
         self._doc_names = np.array([d.doc for d in docs], dtype=object)
-        self._ymin = np.array([d.year_min for d in docs], dtype=np.int32)
-        self._ymax = np.array([d.year_max for d in docs], dtype=np.int32)
+        self._year_masks: dict[int, np.ndarray] = {}
 
     # -- analysis -----------------------------------------------------------------
     def _doc_terms(self, tokens: list[str]) -> Counter:
@@ -187,6 +185,12 @@ class BM25Index:
         hits = process.extract(token, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         return [h[0] for h in hits]
 
+    def year_mask(self, year: int) -> np.ndarray:
+        """Paragraphs of documents about ``year``."""
+        if year not in self._year_masks:
+            self._year_masks[year] = np.array([year in d.years for d in self.docs], dtype=bool)
+        return self._year_masks[year]
+
     # -- search -------------------------------------------------------------------
     def scores(self, query: str) -> np.ndarray:
         out = np.zeros(len(self.docs), dtype=np.float32)
@@ -204,7 +208,7 @@ class BM25Index:
         if doc:
             mask &= self._doc_names == doc
         if year is not None:
-            mask &= (self._ymin <= year) & (self._ymax >= year)
+            mask &= self.year_mask(year)
         cand = np.nonzero(mask)[0]
         if len(cand) > k:
             cand = cand[np.argpartition(-s[cand], k - 1)[:k]]

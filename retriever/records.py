@@ -17,6 +17,14 @@ class Paragraph:
     paragraph: int
     years: list[int] = field(default_factory=list)
     text: str = ""
+    page_end: int | None = None  # last page, when the paragraph runs over a page break
+
+    @property
+    def pages(self) -> str:
+        """The page or pages as shown to users: "3", "3–4", or "" for formats without pages."""
+        if self.page is None:
+            return ""
+        return f"{self.page}–{self.page_end}" if self.page_end and self.page_end != self.page else str(self.page)
 
     @property
     def id(self) -> str:
@@ -47,16 +55,18 @@ class Paragraph:
             "title": self.title,
             "section": self.section,
             "page": self.page if self.page is not None else -1,
+            "page_end": self.page_end if self.page_end is not None else -1,
             "paragraph": self.paragraph,
             "years": ",".join(str(y) for y in self.years),
-            "year_min": min(self.years) if self.years else -1,
-            "year_max": max(self.years) if self.years else -1,
             "doc_hash": doc_hash,
+            # one key per year, so a filter asks for membership: [2014, 2050] is not 2030
+            **{f"y{y}": True for y in self.years},
         }
 
     @classmethod
     def from_metadata(cls, meta: dict, text: str) -> Paragraph:
         page = meta.get("page", -1)
+        page_end = meta.get("page_end", -1)
         years = [int(y) for y in str(meta.get("years", "")).split(",") if y]
         return cls(
             doc=meta["doc"],
@@ -66,6 +76,7 @@ class Paragraph:
             paragraph=int(meta["paragraph"]),
             years=years,
             text=text,
+            page_end=None if page_end is None or page_end < 0 else int(page_end),
         )
 
     def citation(self) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -10,6 +9,7 @@ import numpy as np
 
 from .records import Paragraph
 from .store import Index
+from .years import years_in
 
 RRF_K = 20
 CANDIDATES = 50
@@ -33,11 +33,6 @@ class Hit:
         d = self.paragraph.citation()
         d["score"] = round(self.score, 6)
         return d
-
-
-def years_in(text: str) -> list[int]:
-    """Years written in a question ("vuonna 2021", "2023")."""
-    return [int(y) for y in re.findall(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,])", text)]
 
 
 def resolve_doc(index: Index, doc: str | None) -> str | None:
@@ -105,7 +100,6 @@ class Searcher:
         if wanted and fused:
             bonus = YEAR_BONUS / (RRF_K + 1)
             for pid, h in fused.items():
-                span = self.index.year_span(pid)
-                if span and any(span[0] <= y <= span[1] for y in wanted):
+                if wanted & set(self.index.years_of(pid)):
                     h["score"] += bonus
         return fused

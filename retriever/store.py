@@ -2,8 +2,13 @@
 
 Chroma is embedded (a folder under ``HYTE_DATA_DIR``) or a server (``HYTE_CHROMA_HOST``).
 A second tiny collection records each file's content hash, so incremental ingest works the
-same against a server. The lexical index is saved as JSON next to Chroma's folder and rebuilt
-from Chroma whenever the two disagree.
+same against a server. The lexical index is kept in memory while ingest writes and saved as
+JSON next to Chroma's folder by :meth:`Index.flush` (once per ingest run); it is rebuilt from
+Chroma whenever the two disagree (a crash between the writes, another process).
+
+Replacing a document is ordered so that a failure at any point leaves a searchable version:
+the new paragraphs are embedded and written first, then the old ones are removed, and the
+file's hash is recorded last, so an interrupted replace is retried by the next ingest.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from .records import Paragraph
 from .settings import Settings, load_settings
 
 _ADD_BATCH = 256
+INDEX_FORMAT = 2  # bumped when stored metadata changes shape: an older index is rebuilt, not misread
 
 
 def embedder_slug(model: str) -> str:
@@ -50,7 +56,7 @@ class Index:
         self.settings = settings or load_settings()
         self._embedder = embedder
         slug = embedder_slug(self.settings.embed_model) if embedder is None else embedder.name
-        self.name = f"{self.settings.collection}-{slug}"
+        self.name = f"{self.settings.collection}-v{INDEX_FORMAT}-{slug}"
         self._client = _chroma_client(self.settings)
         # embedding_function=None: Chroma's default function would download a model.
         self._col = self._client.get_or_create_collection(
@@ -59,6 +65,7 @@ class Index:
         self._files = self._client.get_or_create_collection(f"{self.name}-files", embedding_function=None)
         self._lexical_path = self.settings.data_dir / "lexical" / f"{self.name}.json"
         self._lexical_docs: dict[str, LexicalDoc] | None = None
+        self._lexical_dirty = False
         self._bm25: dict[bool, BM25Index] = {}
 
     @property
@@ -80,8 +87,9 @@ class Index:
         paragraphs: list[Paragraph],
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
-        """Put a file's paragraphs in place of its old ones. Embeds first, so a failure
-        while embedding leaves the old version of the file untouched."""
+        """Put a file's paragraphs in place of its old ones, so that a failure at any step
+        leaves the old version (or the new one) searchable: embed, write the new paragraphs,
+        remove the old ones that are not among them, and only then record the file's hash."""
         texts = [p.embed_text() for p in paragraphs]
         vectors = []
         for i in range(0, len(texts), 32):
@@ -89,13 +97,24 @@ class Index:
             if progress:
                 progress(min(i + 32, len(texts)), len(texts))
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
-        self._forget_lexical(doc)
-        self._col.delete(where={"doc": doc})
-        self.add_embedded(paragraphs, matrix, doc_hash)
+        old_ids = set(self._col.get(where={"doc": doc}, include=[])["ids"])
+        self.add_embedded(paragraphs, matrix, doc_hash, record_files=False)
+        stale = sorted(old_ids - {p.id for p in paragraphs})
+        if stale:
+            docs = self._load_lexical()
+            for i in range(0, len(stale), _ADD_BATCH):
+                self._col.delete(ids=stale[i : i + _ADD_BATCH])
+            for key in stale:
+                docs.pop(key, None)
+            self._changed()
+        self._record_file(doc, doc_hash, len(paragraphs))
         return len(paragraphs)
 
-    def add_embedded(self, paragraphs: list[Paragraph], matrix: np.ndarray, doc_hash: str) -> None:
+    def add_embedded(
+        self, paragraphs: list[Paragraph], matrix: np.ndarray, doc_hash: str, record_files: bool = True
+    ) -> None:
         """Store paragraphs whose vectors are already computed (ingest, benchmarks)."""
+        docs = self._load_lexical()  # loaded before Chroma changes, so it still matches it
         for i in range(0, len(paragraphs), _ADD_BATCH):
             batch = paragraphs[i : i + _ADD_BATCH]
             self._col.upsert(
@@ -104,32 +123,42 @@ class Index:
                 documents=[p.text for p in batch],
                 metadatas=[p.to_metadata(doc_hash) for p in batch],
             )
-        for doc in dict.fromkeys(p.doc for p in paragraphs):
-            count = sum(1 for p in paragraphs if p.doc == doc)
-            self._files.upsert(ids=[doc], embeddings=[[0.0]], metadatas=[{"doc": doc, "hash": doc_hash, "chunks": count}])
-        docs = self._load_lexical()
-        for p in paragraphs:
-            docs[p.id] = _lexical_doc(p)
-        self._save_lexical()
+            for p in batch:
+                docs[p.id] = _lexical_doc(p)
+            self._changed()
+        if record_files:
+            for doc in dict.fromkeys(p.doc for p in paragraphs):
+                self._record_file(doc, doc_hash, sum(1 for p in paragraphs if p.doc == doc))
+
+    def _record_file(self, doc: str, doc_hash: str, chunks: int) -> None:
+        self._files.upsert(ids=[doc], embeddings=[[0.0]], metadatas=[{"doc": doc, "hash": doc_hash, "chunks": chunks}])
 
     def remove_document(self, doc: str) -> None:
         self._forget_lexical(doc)
         self._col.delete(where={"doc": doc})
         self._files.delete(ids=[doc])
-        self._save_lexical()
+
+    def flush(self) -> None:
+        """Save the lexical index if it changed (ingest calls this once per run)."""
+        if self._lexical_dirty:
+            self._save_lexical()
+
+    def _changed(self) -> None:
+        self._lexical_dirty = True
+        self._bm25.clear()
 
     def _forget_lexical(self, doc: str) -> None:
         docs = self._load_lexical()  # loaded before Chroma changes, so it still matches it
         for key in [k for k, d in docs.items() if d.doc == doc]:
             del docs[key]
+        self._changed()
 
     def documents(self) -> list[dict]:
         """The indexed documents with their titles and years, for pickers in a UI."""
         by_doc: dict[str, dict] = {}
         for d in self._load_lexical().values():
             entry = by_doc.setdefault(d.doc, {"doc": d.doc, "years": set()})
-            if d.year_min >= 0:
-                entry["years"].update(range(d.year_min, d.year_max + 1))
+            entry["years"].update(d.years)
         titles = {}
         if by_doc:
             got = self._col.get(where={"paragraph": 1}, include=["metadatas"])
@@ -180,10 +209,10 @@ class Index:
         index = self._bm25[stemmed]
         return index, index.ids
 
-    def year_span(self, pid: str) -> tuple[int, int] | None:
-        """(first, last) year of a paragraph's document, from memory (no Chroma round trip)."""
+    def years_of(self, pid: str) -> list[int]:
+        """The years of a paragraph's document, from memory (no Chroma round trip)."""
         d = self._load_lexical().get(pid)
-        return (d.year_min, d.year_max) if d and d.year_min >= 0 else None
+        return d.years if d else []
 
     # -- lexical store --------------------------------------------------------------------
     def _load_lexical(self) -> dict[str, LexicalDoc]:
@@ -207,6 +236,7 @@ class Index:
 
     def _save_lexical(self) -> None:
         self._bm25.clear()
+        self._lexical_dirty = False
         self._lexical_path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps([d.__dict__ for d in (self._lexical_docs or {}).values()], ensure_ascii=False)
         fd, tmp = tempfile.mkstemp(dir=self._lexical_path.parent, suffix=".tmp")
@@ -220,8 +250,7 @@ def _lexical_doc(p: Paragraph) -> LexicalDoc:
         id=p.id,
         tokens=doc_tokens(p.text, p.section, p.title),
         doc=p.doc,
-        year_min=min(p.years) if p.years else -1,
-        year_max=max(p.years) if p.years else -1,
+        years=list(p.years),
     )
 
 
@@ -229,8 +258,8 @@ def _where(doc: str | None, year: int | None) -> dict | None:
     clauses: list[dict] = []
     if doc:
         clauses.append({"doc": doc})
-    if year is not None:
-        clauses += [{"year_min": {"$lte": int(year)}}, {"year_max": {"$gte": int(year)}}]
+    if year is not None:  # the document is about that year (a span lists each of its years)
+        clauses.append({f"y{int(year)}": True})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

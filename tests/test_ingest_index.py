@@ -70,3 +70,59 @@ def test_lexical_index_rebuilds_when_its_file_is_lost(tmp_path, small_corpus):
     fresh = Index(settings)
     _, ids = fresh.lexical()
     assert len(ids) == fresh.count() > 0
+
+
+def test_failed_rewrite_keeps_the_old_version_and_is_retried(tmp_path, small_corpus, monkeypatch):
+    index = Index(Settings(data_dir=tmp_path / "data"))
+    ingest([small_corpus], index=index)
+    txt = small_corpus / "kuntakortti-2023-hyte-toiminta.txt"
+    txt.write_text(txt.read_text(encoding="utf-8") + "\n\nUusi kappale: Kuntakortti päivitettiin joulukuussa.\n",
+                   encoding="utf-8")
+    real_upsert = index._col.upsert
+
+    def failing_upsert(**kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(index._col, "upsert", failing_upsert)
+    broken = ingest([small_corpus], index=index)
+    assert [f["path"].endswith("kuntakortti-2023-hyte-toiminta.txt") for f in broken.failed] == [True]
+    # the previous version is whole and searchable, in both stores
+    hits = Searcher(index).search("Ikääntyneiden yksinäisyys kuntakortti", k=5, doc="kuntakortti-2023-hyte-toiminta.txt")
+    assert hits and all("päivitettiin joulukuussa" not in h.paragraph.text for h in hits)
+    assert len(index.lexical()[1]) == index.count()
+    monkeypatch.setattr(index._col, "upsert", real_upsert)
+    retried = ingest([small_corpus], index=index)
+    assert (retried.updated, retried.unchanged, retried.failed) == (1, 1, [])
+    top = Searcher(index).search("milloin kuntakortti päivitettiin", k=3)
+    assert "päivitettiin joulukuussa" in top[0].paragraph.text
+    # no paragraph of the old version is left behind
+    paras = [p for p in index.all_paragraphs() if p.doc == "kuntakortti-2023-hyte-toiminta.txt"]
+    assert [p.paragraph for p in paras] == list(range(1, len(paras) + 1))
+
+
+def test_lexical_index_is_written_once_per_run(tmp_path, small_corpus, monkeypatch):
+    index = Index(Settings(data_dir=tmp_path / "data"))
+    saves = []
+    real_save = index._save_lexical
+    monkeypatch.setattr(index, "_save_lexical", lambda: (saves.append(1), real_save()))
+    ingest([small_corpus], index=index)
+    assert len(saves) == 1
+    ingest([small_corpus], index=index)  # nothing changed: nothing written
+    assert len(saves) == 1
+
+
+def test_year_filter_asks_for_membership_not_a_range(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strategia.md").write_text(
+        "# Kaupunkistrategia 2014 ja visio 2050\n\nKaupunki lisää liikuntaa ja kulttuuria.\n", encoding="utf-8")
+    (corpus / "suunnitelma-2026-2029.md").write_text(
+        "# Suunnitelma\n\nLiikuntaa lisätään kouluissa.\n", encoding="utf-8")
+    index = Index(Settings(data_dir=tmp_path / "data"))
+    ingest([corpus], index=index)
+    searcher = Searcher(index)
+    for method in ("hybrid", "dense", "bm25-stem"):
+        assert {h.paragraph.doc for h in searcher.search("liikuntaa", k=5, year=2030, method=method)} == set()
+        assert {h.paragraph.doc for h in searcher.search("liikuntaa", k=5, year=2050, method=method)} == {"strategia.md"}
+        assert {h.paragraph.doc for h in searcher.search("liikuntaa", k=5, year=2028, method=method)} == {
+            "suunnitelma-2026-2029.md"}

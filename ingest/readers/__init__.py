@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..layout import Line
 
-SUPPORTED = {".pdf", ".txt", ".md", ".markdown"}
+SUPPORTED = {".pdf", ".txt", ".md", ".markdown", ".docx"}
 
 
 class ReadError(Exception):
@@ -19,7 +19,7 @@ class RawDocument:
     lines: list[Line]
     title: str = ""
     pages: int | None = None
-    extra: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # front matter / document properties (title, year, date …)
 
 
 def read_document(path: Path) -> RawDocument:
@@ -32,6 +32,10 @@ def read_document(path: Path) -> RawDocument:
         from .markdown import read_markdown
 
         return read_markdown(path)
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(path)
     if suffix == ".txt":
         from .text import read_text
 

@@ -1,8 +1,12 @@
-"""PDF via pypdf's layout visitor: lines with page, position and font, minus running headers.
+"""PDF via pypdf's text visitor: lines with page, position and font, minus running headers.
 
+Words: office suites write a line as many runs (kerning, font changes inside a word), and
+pypdf's own extraction already decides where those runs need a space; the visitor receives
+exactly that text, so runs that follow each other in the content stream are joined as pypdf
+spaced them, and only runs from elsewhere in the stream get a space between them.
 Paragraph breaks come from vertical gaps larger than the body line spacing; headings from a
-bold or larger font; running headers, footers and page numbers from text that repeats in the
-top or bottom band of the pages.
+bold or larger font (their level from the rank of their font size, or their numbering);
+running headers, footers and page numbers from text that repeats in the top or bottom band.
 """
 
 from __future__ import annotations
@@ -14,19 +18,22 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..layout import TERMINAL, Line
+from ..layout import TERMINAL, Line, normalize_bullet
 from . import RawDocument, ReadError
 
 _BAND = 0.09  # top and bottom share of the page where running headers and footers live
+_HEADING_MAX_CHARS = 150
 
 
 @dataclass
 class _Frag:
+    seq: int  # order in the content stream
     x: float
     y: float
     size: float
     bold: bool
     text: str
+    space_before: bool  # pypdf put whitespace between this run and the one before it
 
 
 @dataclass
@@ -37,37 +44,53 @@ class _PdfLine:
     size: float
     bold: bool
     text: str
-    height: float
+    last_seq: int
 
 
 def _page_lines(page, number: int) -> list[_PdfLine]:
     frags: list[_Frag] = []
+    state = {"seq": 0, "space": False}
 
     def visit(text, cm, tm, font_dict, font_size):
-        if not text or not text.strip():
+        if not text:
+            return
+        state["seq"] += 1
+        if not text.strip():
+            state["space"] = True
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]) or 1.0
         font = str((font_dict or {}).get("/BaseFont", ""))
-        bold = bool(re.search(r"bold|black|heavy|semibold", font, re.I))
+        bold = bool(re.search(r"bold|black|heavy|semibold|demi", font, re.I))
         for k, part in enumerate(text.split("\n")):
+            if k:  # pypdf saw a new line inside the run
+                state["seq"] += 1
+                state["space"] = True
             if part.strip():
-                frags.append(_Frag(x, y - k * font_size * scale, font_size * scale, bold, part))
+                space = state["space"] or part[:1].isspace()
+                frags.append(_Frag(state["seq"], x, y - k * font_size * scale, font_size * scale, bold, part, space))
+                state["space"] = part[-1:].isspace()
+            elif part:
+                state["space"] = True
 
     page.extract_text(visitor_text=visit)
-    frags.sort(key=lambda f: (-round(f.y), f.x))
+    frags.sort(key=lambda f: (-round(f.y), f.x, f.seq))
     lines: list[_PdfLine] = []
     for f in frags:
         last = lines[-1] if lines else None
         if last and abs(last.y - f.y) <= max(2.0, 0.3 * f.size):
-            last.text = f"{last.text} {f.text}" if not last.text.endswith(" ") else last.text + f.text
+            if last.text.strip() == f.text.strip() and abs(last.x - f.x) < 1:
+                continue  # the same run drawn twice (a shadow or outline effect)
+            adjacent = f.seq == last.last_seq + 1 and not f.space_before
+            last.text = last.text + f.text if adjacent else f"{last.text.rstrip()} {f.text.lstrip()}"
             last.bold = last.bold and f.bold
             last.size = max(last.size, f.size)
+            last.last_seq = f.seq
         else:
-            lines.append(_PdfLine(number, f.y, f.x, f.size, f.bold, f.text, f.size))
+            lines.append(_PdfLine(number, f.y, f.x, f.size, f.bold, f.text, f.seq))
     for ln in lines:
-        ln.text = re.sub(r"\s+", " ", ln.text).strip()
+        ln.text = normalize_bullet(re.sub(r"\s+", " ", ln.text).strip())
     return [ln for ln in lines if ln.text]
 
 
@@ -100,6 +123,49 @@ def _strip_running(pages: list[list[_PdfLine]], heights: list[float]) -> tuple[l
     return out, header_title
 
 
+def usable_metadata_title(title: str) -> str:
+    """The metadata title unless it is an office default or a file name ("Microsoft Word -
+    raportti_v3.docx", "Untitled", "Esitys1"), which is what most exported PDFs carry."""
+    t = re.sub(r"\s+", " ", title or "").strip()
+    if not t or len(t) < 4 or "\ufffd" in t:
+        return ""
+    if re.match(r"(microsoft\s+\w+|word|powerpoint|excel)\s*-", t, re.I):
+        return ""
+    if re.search(r"\.(docx?|pdf|odt|pptx?|xlsx?|rtf)$", t, re.I) or re.fullmatch(r"[\w.-]+", t) and "_" in t:
+        return ""
+    if re.fullmatch(r"(untitled|nimetön|otsikko|title|esitys\d*|asiakirja\d*|document\d*)", t, re.I):
+        return ""
+    letters = sum(c.isalpha() for c in t)
+    return t if letters >= 0.5 * len(t) else ""
+
+
+def _visible_title(first_page: list[_PdfLine], body: float) -> tuple[str, int]:
+    """The largest text near the top of the first page, when it stands out from the body
+    (lines of that size in a row are one wrapped title). Returns (title, lines used)."""
+    if not first_page:
+        return "", 0
+    top = first_page[: min(len(first_page), 8)]
+    biggest = max(ln.size for ln in top)
+    if biggest < body * 1.5:
+        return "", 0
+    start = next(i for i, ln in enumerate(top) if ln.size == biggest)
+    if start > 2 or re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", top[start].text):  # a numbered heading, not a title
+        return "", 0
+    used = [top[start]]
+    for ln in top[start + 1 :]:
+        if abs(ln.size - biggest) > 0.5 or len(used) >= 3:
+            break
+        used.append(ln)
+    title = " ".join(ln.text for ln in used)
+    return (title, start + len(used)) if len(title) <= _HEADING_MAX_CHARS else ("", 0)
+
+
+def _heading_levels(lines: list[_PdfLine], body: float) -> dict[float, int]:
+    """Heading level of each font size that marks headings: the largest is level 1."""
+    sizes = sorted({round(ln.size * 2) / 2 for ln in lines if ln.size >= body * 1.15}, reverse=True)
+    return {s: i + 1 for i, s in enumerate(sizes[:4])}
+
+
 def read_pdf(path: Path) -> RawDocument:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -128,6 +194,11 @@ def read_pdf(path: Path) -> RawDocument:
     gaps = [a.y - b.y for page in pages for a, b in zip(page, page[1:]) if 0 < a.y - b.y < 3 * body]
     spacing = statistics.median(gaps) if gaps else body * 1.2
 
+    visible, title_lines = _visible_title(pages[0], body)
+    title = visible or usable_metadata_title(meta_title) or header_title
+    if title_lines:
+        all_lines = all_lines[title_lines:]
+    levels = _heading_levels(all_lines, body)
     out: list[Line] = []
     prev: _PdfLine | None = None
     for ln in all_lines:
@@ -139,12 +210,16 @@ def read_pdf(path: Path) -> RawDocument:
         else:
             brk = (prev.y - ln.y) > spacing * 1.3
         level = None
-        if (ln.bold or ln.size >= body * 1.15) and len(ln.text) < 150:
+        if (ln.bold or ln.size >= body * 1.15) and len(ln.text) < _HEADING_MAX_CHARS:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s", ln.text)
-            level = (m.group(1).count(".") + 1) if m else (1 if ln.size >= body * 1.35 else 2)
+            if m:
+                level = m.group(1).count(".") + 1
+            elif ln.size >= body * 1.15:
+                level = levels.get(round(ln.size * 2) / 2, len(levels) + 1)
+            else:  # bold at body size: a label under the sized headings
+                level = len(levels) + 1 if not ln.text.startswith("•") else None
         out.append(Line(ln.text, ln.page, brk=brk or level is not None, heading_level=level))
         prev = ln
-    title = meta_title or header_title
     return RawDocument(lines=_inline_bullets(out), title=title, pages=len(pages))
 
 
