@@ -63,9 +63,30 @@ def answer_scores(answerer: Answerer, questions: list[dict]) -> dict:
     }
 
 
+def _print_part(label: str, results: dict, answers: dict | None, verbose: bool) -> None:
+    n = next(iter(results.values()))["n"] if results else 0
+    print(f"Retrieval, {label}: {n} answerable questions")
+    print(f"{'method':<12}{'recall@1':>10}{'recall@5':>10}{'MRR@10':>10}")
+    for m, r in results.items():
+        print(f"{m:<12}{r['recall@1']:>10.3f}{r['recall@5']:>10.3f}{r['mrr@10']:>10.3f}")
+        if verbose:
+            print(f"{'':<12}missed@5: {' '.join(r['misses@5'])}")
+    if answers:
+        print(f"Answers (extractive, no LLM), {label}: {answers['answerable']} answerable, "
+              f"{answers['unanswerable']} unanswerable")
+        print(f"answered right (all keywords + a cited gold paragraph): {answers['answered_right']:.3f}")
+        print(f"unanswerable refused:                                  {answers['unanswerable_refused']:.3f}")
+        print(f"answerable wrongly refused:                            {answers['answerable_refused']:.3f}")
+        if verbose:
+            print(f"failures: {' '.join(answers['failures'])}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m retriever.eval", description=__doc__)
     parser.add_argument("--questions", type=Path, help="JSON lines in the eval format (default: the development set)")
+    parser.add_argument("--part", choices=["both", "tune", "report", "all"], default="both",
+                        help="which part of the set: tune, report, both (each on its own; the default) or all together")
     parser.add_argument("--methods", nargs="*", default=list(METHODS), choices=METHODS)
     parser.add_argument("--no-answers", action="store_true", help="retrieval figures only")
     parser.add_argument("--json", action="store_true")
@@ -76,25 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     if searcher.index.count() == 0:
         print("the index is empty: run `python -m ingest` first", file=sys.stderr)
         return 2
-    results = {m: retrieval_scores(searcher, questions, m) for m in args.methods}
-    answers = None if args.no_answers else answer_scores(Answerer(searcher), questions)
+    if args.part == "both" and any("part" in q for q in questions):
+        parts = {name: [q for q in questions if q.get("part") == name] for name in ("tune", "report")}
+    elif args.part in ("tune", "report"):
+        parts = {args.part: [q for q in questions if q.get("part") == args.part]}
+    else:
+        parts = {"all": questions}
+    answerer = None if args.no_answers else Answerer(searcher, llm=False)
+    report = {}
+    for name, qs in parts.items():
+        results = {m: retrieval_scores(searcher, qs, m) for m in args.methods}
+        answers = answer_scores(answerer, qs) if answerer else None
+        report[name] = {"retrieval": results, "answers": answers}
+        if not args.json:
+            _print_part(f"{name} part" if name != "all" else str(args.questions or "development set"),
+                        results, answers, args.verbose)
     if args.json:
-        print(json.dumps({"retrieval": results, "answers": answers}, ensure_ascii=False))
-        return 0
-    n = next(iter(results.values()))["n"] if results else 0
-    print(f"Retrieval, {n} answerable questions ({args.questions or 'development set'})")
-    print(f"{'method':<12}{'recall@1':>10}{'recall@5':>10}{'MRR@10':>10}")
-    for m, r in results.items():
-        print(f"{m:<12}{r['recall@1']:>10.3f}{r['recall@5']:>10.3f}{r['mrr@10']:>10.3f}")
-        if args.verbose:
-            print(f"{'':<12}missed@5: {' '.join(r['misses@5'])}")
-    if answers:
-        print(f"\nAnswers (extractive, no LLM): {answers['answerable']} answerable, {answers['unanswerable']} unanswerable")
-        print(f"answered right (all keywords + a cited gold paragraph): {answers['answered_right']:.3f}")
-        print(f"unanswerable refused:                                  {answers['unanswerable_refused']:.3f}")
-        print(f"answerable wrongly refused:                            {answers['answerable_refused']:.3f}")
-        if args.verbose:
-            print(f"failures: {' '.join(answers['failures'])}")
+        print(json.dumps(report, ensure_ascii=False))
     return 0
 
 

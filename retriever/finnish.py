@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -27,6 +28,15 @@ STOP_WORDS = frozenset(
     vastaa vastaavat vastasi vastaako
     """.split()
 )
+
+
+def fold(word: str) -> str:
+    """The word as typed on a keyboard without Finnish letters: "päätös" -> "paatos"."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+# "mika on hyry" is "mikä on Hyry": a question word typed without ä is still a question word.
+STOP_WORDS = STOP_WORDS | frozenset(fold(w) for w in STOP_WORDS)
 
 
 def tokenize(text: str) -> list[str]:

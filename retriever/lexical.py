@@ -1,7 +1,10 @@
-"""Finnish-aware BM25: stems, stem prefixes, compound parts and typo correction, kept in memory.
+"""Finnish-aware BM25, kept in memory: base forms and compound parts from Voikko, Snowball
+stems and stem prefixes, and for words the analyser does not know, the index's own vocabulary
+(compound splitting, typo correction, words written without ä/ö).
 
-Documents are stored as their surface tokens; terms are derived when the index is built, so
-compound splitting always uses the current vocabulary of the whole index.
+Documents are stored as their surface tokens; terms are derived when the index is built.
+Each distinct word is analysed once (a cache per index), and every vocabulary look-up at
+query time is a dictionary or a sorted-list look-up, never a scan of the whole vocabulary.
 """
 
 from __future__ import annotations
@@ -14,16 +17,22 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .finnish import Vocabulary, content_tokens, hyphen_parts, is_near_stem, prefix_term, stem
+from . import morphology
+from .finnish import Vocabulary, content_tokens, fold, hyphen_parts, is_near_stem, prefix_term, stem
 from .records import last_heading
+from .synonyms import synonyms_of
+from .tuning import (
+    BM25_B,
+    BM25_K1,
+    LEMMA_WEIGHT,
+    NEAR_WEIGHT,
+    PART_WEIGHT,
+    PREFIX_WEIGHT,
+    SYNONYM_WEIGHT,
+    TYPO_WEIGHT,
+)
 
-# Weights of the looser kinds of match relative to an exact stem match.
-PREFIX_WEIGHT = 0.5
-PART_WEIGHT = 0.7
-TYPO_WEIGHT = 0.8
-NEAR_WEIGHT = 0.5  # a stem equal but for its last letters (Snowball left a case ending on)
-BM25_K1 = 1.2
-BM25_B = 0.5  # paragraphs vary a lot in length; full normalisation buried long ones
+LEMMA = "="  # base-form and compound-part terms live in their own namespace beside the stems
 
 
 @dataclass
@@ -41,6 +50,11 @@ def doc_tokens(text: str, section: str, title: str) -> list[str]:
     return content_tokens(f"{title}\n{last_heading(section)}\n{text}")
 
 
+def _merge(into: dict[str, float], term: str, weight: float) -> None:
+    if weight > into.get(term, 0.0):
+        into[term] = weight
+
+
 class BM25Index:
     """BM25 over weighted term bags; ``stemmed=False`` gives the plain-token baseline."""
 
@@ -50,10 +64,18 @@ class BM25Index:
         self.stemmed = stemmed
         self.k1 = BM25_K1 if k1 is None else k1
         self.b = BM25_B if b is None else b
+        self.morphology = morphology.available()
         self.vocab = Vocabulary({t for d in docs for t in d.tokens})
         self._vocab_list = sorted(self.vocab.tokens)
         self._stem_list = sorted(self.vocab.stems)
+        self._folded: dict[str, list[str]] = defaultdict(list)  # "paatos" -> ["päätös"]
+        self._by_start: dict[tuple[str, int], list[str]] = defaultdict(list)  # (first letter, length) -> words
+        for w in self._vocab_list:
+            if fold(w) != w:
+                self._folded[fold(w)].append(w)
+            self._by_start[(w[0], len(w))].append(w)
         self._compound_cache: dict[str, list[str]] = {}
+        self._word_cache: dict[str, dict[str, float]] = {}
         self._token_cache: dict[str, dict[str, float]] = {}
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths = np.zeros(len(docs), dtype=np.float32)
@@ -74,25 +96,51 @@ class BM25Index:
         self._year_masks: dict[int, np.ndarray] = {}
 
     # -- analysis -----------------------------------------------------------------
+    def word_terms(self, word: str) -> dict[str, float]:
+        """The terms one word of a text stands for: its stem and stem prefix, its base forms
+        and compound parts (Voikko), the parts of a hyphenated word, and, for a word Voikko
+        does not know, its split against the index vocabulary."""
+        cached = self._word_cache.get(word)
+        if cached is not None:
+            return cached
+        terms: dict[str, float] = {}
+        self._add_surface(terms, word, 1.0)
+        known = self._add_analysis(terms, word, 1.0)
+        for part in hyphen_parts(word):
+            self._add_surface(terms, part, PART_WEIGHT)
+            self._add_analysis(terms, part, PART_WEIGHT)
+        if not known and "-" not in word:
+            for part in self.vocab.split_compound(word):
+                self._add_surface(terms, part, PART_WEIGHT)
+                self._add_analysis(terms, part, PART_WEIGHT)
+        self._word_cache[word] = terms
+        return terms
+
+    @staticmethod
+    def _add_surface(terms: dict[str, float], word: str, weight: float) -> None:
+        _merge(terms, stem(word), weight)
+        p = prefix_term(word)
+        if p:
+            _merge(terms, p, weight * PREFIX_WEIGHT)
+
+    @staticmethod
+    def _add_analysis(terms: dict[str, float], word: str, weight: float) -> bool:
+        a = morphology.analyse(word)
+        for lemma in a.lemmas:
+            _merge(terms, LEMMA + lemma, weight * LEMMA_WEIGHT)
+        for part in a.parts:
+            _merge(terms, LEMMA + part, weight * PART_WEIGHT)
+        return bool(a.lemmas)
+
     def _doc_terms(self, tokens: list[str]) -> Counter:
         terms: Counter = Counter()
         if not self.stemmed:
             terms.update(tokens)
             return terms
         for tok in tokens:
-            self._add_word(terms, tok, 1.0)
-            for part in hyphen_parts(tok):
-                self._add_word(terms, part, PART_WEIGHT)
-            for part in self.vocab.split_compound(tok):
-                self._add_word(terms, part, PART_WEIGHT)
+            for term, weight in self.word_terms(tok).items():
+                terms[term] += weight
         return terms
-
-    @staticmethod
-    def _add_word(terms: Counter, word: str, weight: float) -> None:
-        terms[stem(word)] += weight
-        p = prefix_term(word)
-        if p:
-            terms[p] += weight * PREFIX_WEIGHT
 
     def query_terms(self, query: str) -> dict[str, float]:
         """Weighted terms of a query: each word's own terms, plus words written apart
@@ -111,30 +159,42 @@ class BM25Index:
                     terms[stem(word)] += 1.0
         return {t: w for t, w in terms.items() if t in self._postings}
 
+    def knows(self, token: str) -> bool:
+        """The word occurs in the index as written or by stem or base form."""
+        if token in self.vocab.tokens or stem(token) in self.vocab.stems:
+            return True
+        return any(LEMMA + lemma in self._postings for lemma in morphology.analyse(token).lemmas)
+
     def token_terms(self, token: str) -> dict[str, float]:
-        """The weighted index terms one query word stands for (stem, prefix, parts, typo fixes,
-        and compounds of the text that contain the word: "rasismi" -> "piilorasismi")."""
+        """The weighted index terms one query word stands for: its own terms, synonyms of its
+        base forms, the index's spelling of a word typed without ä/ö or with a typo, and
+        near stems Snowball left a case ending on."""
         cached = self._token_cache.get(token)
         if cached is not None:
             return cached
-        terms: Counter = Counter()
-        self._add_word(terms, token, 1.0)
-        for part in hyphen_parts(token) + self.vocab.split_compound(token):
-            self._add_word(terms, part, PART_WEIGHT)
-        # Typo check on the exact forms: a misspelt long word often shares a known prefix.
-        exact = token in self.vocab.tokens or stem(token) in self.vocab.stems
-        if not exact and len(token) >= 5 and not token[0].isdigit():
-            for fixed in self.correct_typo(token):
-                self._add_word(terms, fixed, TYPO_WEIGHT)
-        for compound in self.compounds_containing(token):
-            terms[stem(compound)] = max(terms[stem(compound)], PART_WEIGHT)
+        terms = dict(self.word_terms(token))
+        for lemma in morphology.analyse(token).lemmas:
+            for other in synonyms_of(lemma):
+                _merge(terms, LEMMA + other, SYNONYM_WEIGHT)
+        if not self.knows(token) and not token[0].isdigit():
+            for spelled in self._folded.get(fold(token), []):  # "paatos" -> "päätös"
+                for term, weight in self.word_terms(spelled).items():
+                    _merge(terms, term, weight)
+            if len(token) >= 5:
+                for fixed in self.correct_typo(token):
+                    for term, weight in self.word_terms(fixed).items():
+                        _merge(terms, term, weight * TYPO_WEIGHT)
+        if not self.morphology:  # without an analyser, compounds are found by scanning
+            for compound in self.compounds_containing(token):
+                _merge(terms, stem(compound), PART_WEIGHT)
         for near in self.near_stems(stem(token)):
-            terms[near] = max(terms[near], NEAR_WEIGHT)
-        self._token_cache[token] = dict(terms)
-        return self._token_cache[token]
+            _merge(terms, near, NEAR_WEIGHT)
+        self._token_cache[token] = terms
+        return terms
 
     def compounds_containing(self, token: str, limit: int = 12) -> list[str]:
-        """Longer words of the index that contain the word's stem after a first part."""
+        """Longer words of the index that contain the word's stem after a first part (only
+        without an analyser: a linear scan, cached per stem)."""
         s = stem(token)
         if len(s) < 5 or s[0].isdigit():
             return []
@@ -180,9 +240,12 @@ class BM25Index:
         return entry[2] if entry else 0.0
 
     def correct_typo(self, token: str, limit: int = 2) -> list[str]:
-        """Known words within a small edit distance of an unknown query word."""
+        """Known words within a small edit distance of an unknown query word. Candidates share
+        the first letter and nearly the length, so the look-up does not grow with the whole
+        vocabulary."""
         cutoff = 85 if len(token) < 8 else 80
-        hits = process.extract(token, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        candidates = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_start.get((token[0], n), [])]
+        hits = process.extract(token, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         return [h[0] for h in hits]
 
     def year_mask(self, year: int) -> np.ndarray:

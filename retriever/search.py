@@ -9,13 +9,8 @@ import numpy as np
 
 from .records import Paragraph
 from .store import Index
+from .tuning import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT, RRF_K, YEAR_BONUS
 from .years import years_in
-
-RRF_K = 20
-CANDIDATES = 50
-DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 1.0
-YEAR_BONUS = 0.5  # in units of a first-rank RRF share: a soft nudge, never a filter
 
 METHODS = ("bm25", "bm25-stem", "dense", "hybrid")
 

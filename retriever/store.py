@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from . import morphology
 from .embeddings import Embedder, get_embedder
 from .lexical import BM25Index, LexicalDoc, doc_tokens
 from .records import Paragraph
@@ -64,6 +65,9 @@ class Index:
         )
         self._files = self._client.get_or_create_collection(f"{self.name}-files", embedding_function=None)
         self._lexical_path = self.settings.data_dir / "lexical" / f"{self.name}.json"
+        # Word analyses are the slow part of building the lexical index: kept on disk.
+        self._morph_path = self.settings.data_dir / "lexical" / "morphology-cache.json"
+        morphology.load_cache(self._morph_path)
         self._lexical_docs: dict[str, LexicalDoc] | None = None
         self._lexical_dirty = False
         self._bm25: dict[bool, BM25Index] = {}
@@ -142,6 +146,7 @@ class Index:
         """Save the lexical index if it changed (ingest calls this once per run)."""
         if self._lexical_dirty:
             self._save_lexical()
+        morphology.save_cache(self._morph_path)
 
     def _changed(self) -> None:
         self._lexical_dirty = True
@@ -206,6 +211,7 @@ class Index:
         docs = self._load_lexical()
         if stemmed not in self._bm25:
             self._bm25[stemmed] = BM25Index(list(docs.values()), stemmed=stemmed)
+            morphology.save_cache(self._morph_path)
         index = self._bm25[stemmed]
         return index, index.ids
 

@@ -1,0 +1,135 @@
+"""Finnish morphology from a maintained analyser: base forms and compound parts of a word.
+
+Voikko does the work: ``pyvoikko`` (PyPI, dictionary included, runs on ``kfst-rs``) or, when
+that is missing, ``libvoikko`` over Debian's ``libvoikko1`` + ``voikko-fi``. Without either,
+:func:`analyse` returns nothing and search falls back to Snowball stems and the vocabulary
+splitter in ``finnish.py``.
+
+"kouluruokailussa" -> base form "kouluruokailu", parts "koulu", "ruokailu" (and the head
+compound "ruokailu"); "kunnallisvaaleissa" -> "kunnallisvaali" with parts "kunta", "vaali".
+Each distinct word is analysed once per process; :func:`load_cache` / :func:`save_cache`
+keep the analyses on disk beside the lexical index, so a large collection is not analysed
+again at every start.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger("hyte.morphology")
+
+MAX_ANALYSES = 3  # Voikko may offer many readings of a form; the first few carry the sense
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    """Base forms of a word and the base forms of its compound parts (lower case)."""
+
+    lemmas: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+
+
+_NOTHING = WordAnalysis()
+_cache: dict[str, WordAnalysis] = {}
+_dirty = False
+
+
+@lru_cache(maxsize=1)
+def _backend():
+    """A function word -> [(base form, [part base forms])], or None when no analyser is installed."""
+    try:
+        import pyvoikko
+
+        def analyse_py(word: str) -> list[tuple[str, list[str]]]:
+            return [(a.BASEFORM, [p.BASEFORM for p in a.COMPOUND_PARTS or []]) for a in pyvoikko.analyse(word)]
+
+        return analyse_py
+    except ImportError:
+        pass
+    try:
+        from libvoikko import Voikko
+
+        voikko = Voikko("fi")
+
+        def analyse_lib(word: str) -> list[tuple[str, list[str]]]:
+            out = []
+            for a in voikko.analyze(word):
+                base = a.get("BASEFORM", "")
+                # WORDBASES: "+koulu(koulu)+ruokailu(ruokailu)" — the part base forms in brackets
+                parts = [seg.split("(")[1].rstrip(")") for seg in a.get("WORDBASES", "").split("+")[1:] if "(" in seg]
+                out.append((base, parts if len(parts) > 1 else []))
+            return out
+
+        return analyse_lib
+    except (ImportError, OSError):
+        log.warning("no Finnish analyser (pyvoikko or libvoikko): search uses Snowball stems only")
+        return None
+
+
+def available() -> bool:
+    """A morphological analyser is installed."""
+    return _backend() is not None
+
+
+def analyse(word: str) -> WordAnalysis:
+    """Base forms and compound parts of one lower-case word (cached)."""
+    global _dirty
+    hit = _cache.get(word)
+    if hit is not None:
+        return hit
+    backend = _backend()
+    if backend is None or not word or word[0].isdigit():
+        return _NOTHING
+    try:
+        readings = backend(word)[:MAX_ANALYSES]
+    except Exception:  # noqa: BLE001 - an analyser failure on one word must not stop search
+        readings = []
+    lemmas: list[str] = []
+    parts: list[str] = []
+    for base, segs in readings:
+        base = base.lower().replace("=", "")
+        if base and base not in lemmas:
+            lemmas.append(base)
+        segs = [s.lower().replace("=", "") for s in segs if s]
+        if len(segs) > 1:
+            # the parts, and the head compounds they end in ("hyvinvointityöryhmä" -> "työryhmä")
+            heads = ["".join(segs[i:]) for i in range(1, len(segs) - 1)]
+            for s in segs + heads:
+                if s not in parts and s != base and len(s) > 2:
+                    parts.append(s)
+    result = WordAnalysis(tuple(lemmas), tuple(parts))
+    _cache[word] = result
+    _dirty = True
+    return result
+
+
+def load_cache(path: Path) -> None:
+    """Read analyses saved by :func:`save_cache` (a missing or broken file is ignored)."""
+    if not path.exists():
+        return
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        for word, (lemmas, parts) in raw.items():
+            _cache.setdefault(word, WordAnalysis(tuple(lemmas), tuple(parts)))
+    except (ValueError, TypeError, OSError):
+        log.warning("ignoring unreadable analysis cache %s", path)
+
+
+def save_cache(path: Path) -> None:
+    """Write the analyses made so far (atomically), when there are new ones."""
+    global _dirty
+    if not _dirty or not available():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps({w: [list(a.lemmas), list(a.parts)] for w, a in _cache.items()}, ensure_ascii=False)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(payload)
+    os.replace(tmp, path)
+    _dirty = False
