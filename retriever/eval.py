@@ -1,6 +1,8 @@
 """Evaluation harness: ``python -m retriever.eval [--questions FILE] [--methods ...] [--no-answers]``.
 
-Prints recall@1, recall@5 and MRR@10 of each search method side by side, then the answer
+Prints recall@1, recall@5 and MRR@10 of each search method side by side ("fused" is the
+first stage, "hybrid" adds the second; ``--ablation`` adds "hybrid" without each of the second
+stage's features, so each row shows what that feature adds), then the answer
 figures of ``ask`` (no LLM): answerable questions answered right, unanswerable ones refused,
 answerable ones wrongly refused. Scoring follows evaldata/SCORING.md.
 """
@@ -14,15 +16,17 @@ from pathlib import Path
 
 from .answer import Answerer
 from .evaluation import is_hit, keywords_present, load_questions
+from .rerank import FEATURES
 from .search import METHODS, Searcher
+from .tuning import RERANK_WEIGHTS
 
 
-def retrieval_scores(searcher: Searcher, questions: list[dict], method: str) -> dict:
+def retrieval_scores(searcher: Searcher, questions: list[dict], method: str, weights: dict | None = None) -> dict:
     answerable = [q for q in questions if q.get("quote")]
     r1 = r5 = mrr = 0.0
     misses = []
     for q in answerable:
-        hits = searcher.search(q["question"], k=10, method=method)
+        hits = searcher.search(q["question"], k=10, method=method, weights=weights)
         rank = next((i for i, h in enumerate(hits, 1) if is_hit(q["quote"], h.paragraph.text)), None)
         if rank == 1:
             r1 += 1
@@ -89,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="which part of the set: tune, report, both (each on its own; the default) or all together")
     parser.add_argument("--methods", nargs="*", default=list(METHODS), choices=METHODS)
     parser.add_argument("--no-answers", action="store_true", help="retrieval figures only")
+    parser.add_argument("--ablation", action="store_true",
+                        help="also the second stage without each of its features (what each adds)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the ids of missed questions")
     args = parser.parse_args(argv)
@@ -107,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     report = {}
     for name, qs in parts.items():
         results = {m: retrieval_scores(searcher, qs, m) for m in args.methods}
+        if args.ablation:
+            for feature in FEATURES:
+                weights = {**RERANK_WEIGHTS, feature: 0.0}
+                results[f"- {feature}"] = retrieval_scores(searcher, qs, "hybrid", weights)
         answers = answer_scores(answerer, qs) if answerer else None
         report[name] = {"retrieval": results, "answers": answers}
         if not args.json:

@@ -7,7 +7,6 @@ The thresholds were set on the development set; ``python -m retriever.eval`` pri
 
 from __future__ import annotations
 
-from .finnish import content_tokens, is_near_stem, stem
 from .lexical import BM25Index
 from .questions import answer_kind, has_kind
 from .search import Hit
@@ -17,12 +16,6 @@ MIN_COVERAGE = 0.31  # idf-weighted share of the question's words found in one t
 STRONG_COVERAGE = 0.8  # this much lexical evidence answers on its own
 MEDIUM_COVERAGE, MEDIUM_DENSE_SLACK = 0.6, 0.02  # most words, a little lower in meaning
 TYPED_COVERAGE = 0.3  # a number/date/name counts for "montako/milloin/kuka" only near the question's words
-PREFIX_EVIDENCE = 0.5  # a shared stem prefix, as evidence that a question word is present
-NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotouttamis"/"kotouttamin")
-
-
-def _near_stem(s: str, have: set[str]) -> bool:
-    return any(is_near_stem(t, s, max_len_diff=2) for t in have if not t.startswith("~"))
 
 
 class Evidence:
@@ -31,21 +24,7 @@ class Evidence:
 
     def coverage(self, question: str, text: str) -> float:
         """idf-weighted share of the question's words that the text contains (any form)."""
-        a = self.analyzer
-        have = a.text_terms(text)
-        total = got = 0.0
-        for tok in dict.fromkeys(content_tokens(question)):
-            terms = a.token_terms(tok)
-            weight = max((a.idf(t) for t in terms), default=0.0)
-            if weight <= 0:
-                weight = a.max_idf  # a word the index has never seen is as specific as can be
-            total += weight
-            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
-            if max(matched, default=0.0) < NEAR_STEM_EVIDENCE and _near_stem(stem(tok), have):
-                matched.append(NEAR_STEM_EVIDENCE)
-            if matched:
-                got += weight * min(1.0, max(matched))
-        return got / total if total else 0.0
+        return self.analyzer.coverage(question, text)
 
     def is_answerable(self, question: str, top: list[Hit], min_dense: float) -> bool:
         """``top``: the best hits; ``min_dense``: the embedder's calibrated similarity floor."""

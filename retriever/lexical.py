@@ -25,8 +25,10 @@ from .tuning import (
     BM25_B,
     BM25_K1,
     LEMMA_WEIGHT,
+    NEAR_STEM_EVIDENCE,
     NEAR_WEIGHT,
     PART_WEIGHT,
+    PREFIX_EVIDENCE,
     PREFIX_WEIGHT,
     SYNONYM_WEIGHT,
     TYPO_WEIGHT,
@@ -247,6 +249,26 @@ class BM25Index:
         candidates = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_start.get((token[0], n), [])]
         hits = process.extract(token, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         return [h[0] for h in hits]
+
+    def coverage(self, question: str, text: str) -> float:
+        """idf-weighted share of the question's words that ``text`` contains, in any form
+        (base form, compound part, stem, a near stem); a stem prefix counts half."""
+        have = self.text_terms(text)
+        total = got = 0.0
+        for tok in dict.fromkeys(content_tokens(question)):
+            terms = self.token_terms(tok)
+            weight = max((self.idf(t) for t in terms), default=0.0)
+            if weight <= 0:
+                weight = self.max_idf  # a word the index has never seen is as specific as can be
+            total += weight
+            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
+            if max(matched, default=0.0) < NEAR_STEM_EVIDENCE and any(
+                is_near_stem(t, stem(tok), max_len_diff=2) for t in have if not t.startswith(("~", LEMMA))
+            ):
+                matched.append(NEAR_STEM_EVIDENCE)
+            if matched:
+                got += weight * min(1.0, max(matched))
+        return got / total if total else 0.0
 
     def year_mask(self, year: int) -> np.ndarray:
         """Paragraphs of documents about ``year``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .facts import answer_kind, has_kind  # noqa: F401 - re-exported for answer code
 from .finnish import content_tokens
 
 LIST_QUESTION = re.compile(
@@ -15,26 +16,6 @@ LIST_QUESTION = re.compile(
 # "Mikä on Hyry?", "mitä tarkoittaa X"; a bare term ("Hyry") is handled in definition_term.
 WHAT_IS = re.compile(r"^\s*(?:mikä|mitä|kuka|ketkä)\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I)
 
-_ASKS = {
-    # "Kuka on X?" asks for a name; "kuka vastaa …?" may be answered by a body ("johtoryhmä").
-    "name": re.compile(r"^\s*(kuka|ketkä)\s+(on|oli|ovat|olivat|toimi|toimii|toimivat)\b", re.I),
-    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|minkä verran)\b", re.I),
-    "time": re.compile(r"^\s*(milloin|mihin aikaan|minä päivänä|mistä lähtien|koska)\b", re.I),
-    "person": re.compile(r"^\s*(kuka|ketkä|kenen|keneltä|kenelle|kehen)\b", re.I),
-}
-_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
-_HAS = {
-    "name": re.compile(_NAME),
-    "quantity": re.compile(r"\d|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\b", re.I),
-    "time": re.compile(
-        r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
-        r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo",
-        re.I,
-    ),
-    "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
-}
-
-
 def wants_list(question: str) -> bool:
     """"Mitä ikäihmisille tehtiin 2023?": the answer is several things, maybe from several places."""
     return bool(LIST_QUESTION.search(question))
@@ -43,16 +24,6 @@ def wants_list(question: str) -> bool:
 def asks_definition(question: str) -> bool:
     """"Mikä on X?", "Kuka on X?", or a bare term: the answer starts with what introduces X."""
     return definition_term(question) is not None or answer_kind(question) == "name"
-
-
-def answer_kind(question: str) -> str | None:
-    """"name" (kuka on…), "quantity" (montako…), "time" (milloin…), "person" (kuka…), or None."""
-    return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
-
-
-def has_kind(kind: str | None, sentence: str) -> bool:
-    """The sentence holds the kind of fact asked for (a number, a date, a name)."""
-    return kind is not None and bool(_HAS[kind].search(sentence))
 
 
 def definition_term(question: str) -> str | None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
 import numpy as np
 
 from .records import Paragraph
+from .rerank import Candidate, features, rerank_scores
 from .store import Index
-from .tuning import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT, RRF_K, YEAR_BONUS
+from .tuning import CANDIDATES, DENSE_WEIGHT, LEXICAL_WEIGHT, RERANK_CANDIDATES, RERANK_WEIGHTS, RRF_K, YEAR_BONUS
 from .years import years_in
 
-METHODS = ("bm25", "bm25-stem", "dense", "hybrid")
+# "fused" is the first stage alone (dense and lexical by reciprocal rank); "hybrid", the
+# default, adds the second stage (rerank.py) over the first stage's best.
+METHODS = ("bm25", "bm25-stem", "dense", "fused", "hybrid")
 
 
 @dataclass
@@ -59,27 +63,64 @@ class Searcher:
         year: int | None = None,
         method: str = "hybrid",
         query_vector: np.ndarray | None = None,
+        weights: Mapping[str, float] | None = None,
     ) -> list[Hit]:
-        """``query_vector``: the query's embedding, when the caller has it already."""
+        """``query_vector``: the query's embedding, when the caller has it already;
+        ``weights``: second-stage weights other than the tuned ones (ablations)."""
         if method not in METHODS:
             raise ValueError(f"unknown method {method!r}; one of {METHODS}")
         doc = resolve_doc(self.index, doc)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
-        if method in ("dense", "hybrid"):
+        vec = None
+        if method in ("dense", "fused", "hybrid"):
             vec = self.index.embedder.embed_queries([query])[0] if query_vector is None else query_vector
             dense = self.index.dense_search(vec, k=max(CANDIDATES, k), doc=doc, year=year)
         if method != "dense":
             bm25, ids = self.index.lexical(stemmed=method != "bm25")
             lexical = [(ids[i], s) for i, s in bm25.search(query, k=max(CANDIDATES, k), doc=doc, year=year)]
         fused = self._fuse(dense, lexical, query)
-        top = sorted(fused.values(), key=lambda h: -h["score"])[:k]
+        top = sorted(fused.values(), key=lambda h: -h["score"])
+        if method == "hybrid" and vec is not None and len(top) > 1:
+            return self._rerank(query, vec, top, dense, lexical, k, weights)
+        top = top[:k]
         paras = self.index.paragraphs(h["id"] for h in top)
         return [
             Hit(paras[h["id"]], h["score"], h.get("dense"), h.get("lexical"), h.get("dense_rank"), h.get("lexical_rank"))
             for h in top
             if h["id"] in paras
         ]
+
+    def _rerank(
+        self, query: str, vec: np.ndarray, fused: list[dict], dense: list[tuple[str, float]],
+        lexical: list[tuple[str, float]], k: int, weights: Mapping[str, float] | None,
+    ) -> list[Hit]:
+        """The first stage's best ``RERANK_CANDIDATES`` in the second stage's order, then the
+        rest of the first stage's order."""
+        head = fused[:RERANK_CANDIDATES]
+        tail = fused[RERANK_CANDIDATES:max(k, RERANK_CANDIDATES)]
+        paras = self.index.paragraphs([h["id"] for h in head + tail])
+        head = [h for h in head if h["id"] in paras]
+        missing = [h["id"] for h in head if h.get("dense") is None]
+        cosines = {pid: float(v @ vec) for pid, v in self.index.vectors(missing).items()} if missing else {}
+        for h in head:
+            if h.get("dense") is None:
+                h["dense"] = cosines.get(h["id"], 0.0)
+        sims = [s for _, s in dense]
+        dense_range = (float(np.percentile(sims, 10)), max(sims)) if sims else (0.0, 1.0)
+        candidates = [Candidate(paras[h["id"]], h.get("lexical") or 0.0, h["dense"]) for h in head]
+        analyzer = self.index.lexical(stemmed=True)[0]
+        feats = features(query, candidates, analyzer, lexical[0][1] if lexical else 0.0, dense_range)
+        scores = rerank_scores(feats, RERANK_WEIGHTS if weights is None else weights)
+        order = sorted(range(len(head)), key=lambda i: (-scores[i], -head[i]["score"]))
+        hits = [self._hit(paras, head[i], float(scores[i])) for i in order]
+        floor = min(scores) if len(scores) else 0.0
+        hits += [self._hit(paras, h, floor - 1e-3 * (n + 1)) for n, h in enumerate(tail) if h["id"] in paras]
+        return hits[:k]
+
+    @staticmethod
+    def _hit(paras: dict[str, Paragraph], h: dict, score: float) -> Hit:
+        return Hit(paras[h["id"]], score, h.get("dense"), h.get("lexical"), h.get("dense_rank"), h.get("lexical_rank"))
 
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]], query: str) -> dict:
         fused: dict[str, dict] = {}

@@ -187,6 +187,14 @@ class Index:
             for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])
         }
 
+    def vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored embeddings of some paragraphs."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        got = self._col.get(ids=ids, include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
+
     def all_paragraphs(self) -> list[Paragraph]:
         got = self._col.get(include=["documents", "metadatas"])
         paras = [Paragraph.from_metadata(m, t) for m, t in zip(got["metadatas"], got["documents"])]

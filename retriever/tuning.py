@@ -23,3 +23,19 @@ RRF_K = 20
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
 YEAR_BONUS = 0.5  # in units of a first-rank RRF share: a year in the question nudges, never filters
+
+# -- evidence that a text holds the question's words ---------------------------------------
+PREFIX_EVIDENCE = 0.5  # a shared stem prefix, as evidence that a question word is present
+NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotouttamis"/"kotouttamin")
+
+# -- second stage: each of the first stage's best is scored by its evidence -----------------
+RERANK_CANDIDATES = 20
+RERANK_WEIGHTS = {
+    "lexical": 0.5,  # BM25 score relative to the query's best
+    "dense": 0.25,  # paragraph cosine, scaled between the query's 10th percentile and best
+    "coverage": 0.5,  # idf-weighted share of the question's words in heading + text
+    "heading": 0.5,  # the same share in the document title and section path
+    "fact": 0.25,  # a sentence with the kind of fact asked (number, time, name) near those words
+    "year": 0.25,  # the document is about a year the question names
+}
+FACT_NEAR = 0.3  # the fact's sentence holds at least this share of the question's words
