@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from answers.answerer import Answerer
+from answers.conversation import Conversation
+from answers.prompts import ui_texts
 from ingest.pipeline import ingest
-from retriever.answer import Answerer
-from retriever.chat import Conversation
-from retriever.prompts import ui_texts
 from retriever.records import body_text
 from retriever.search import Searcher
 from retriever.settings import load_settings

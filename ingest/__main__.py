@@ -1,4 +1,9 @@
-"""CLI: ``python -m ingest [PATH ...] [--json]`` — make the index follow the given folders."""
+"""CLI: ``python -m ingest [PATH ...] [--json]`` — make the index follow the given folders.
+
+Exit codes: 0 every file indexed; 2 some files could not be indexed (listed in ``failed``);
+3 another ingest is running on the same index; 4 the index (a Chroma server) is unreachable
+(``--json`` still prints the summary, with the files ``not_done``).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,18 @@ import time
 from pathlib import Path
 
 from retriever.settings import load_settings
+from retriever.store import Index, is_unavailable
 
-from .pipeline import ingest
+from .pipeline import IngestBusy, StoreUnavailable, ingest, ingest_lock
 from .progress import Eta, format_left
+
+EXIT_FAILED_FILES, EXIT_BUSY, EXIT_UNAVAILABLE = 2, 3, 4
+
+
+def _where(settings) -> str:
+    if settings.chroma_host:
+        return f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    return str(settings.data_dir)
 
 
 def _printer():
@@ -42,7 +56,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     start = time.perf_counter()
     show = args.progress or (sys.stderr.isatty() and not args.json)
-    report = ingest(paths, progress=_printer() if show else None)
+    settings = load_settings()
+    try:
+        with ingest_lock(settings):
+            report = ingest(paths, index=Index(settings), progress=_printer() if show else None)
+    except IngestBusy as exc:
+        print(f"error: {exc}; try again when it has finished", file=sys.stderr)
+        return EXIT_BUSY
+    except StoreUnavailable as exc:
+        if show:
+            print(file=sys.stderr)
+        print(f"error: the index is unreachable ({_where(settings)}): {str(exc)[:200]}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(exc.report.as_dict(), ensure_ascii=False))
+        return EXIT_UNAVAILABLE
+    except Exception as exc:  # noqa: BLE001 - opening the index failed: one line, not a traceback
+        if not is_unavailable(exc):
+            raise
+        print(f"error: the index is unreachable ({_where(settings)}): {str(exc)[:200]}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     if show:
         print(file=sys.stderr)
     elapsed = time.perf_counter() - start
@@ -54,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{r.chunks} paragraphs in the index ({elapsed:.1f} s)")
         for f in r.failed:
             print(f"FAILED {f['path']}: {f['error']}")
-    return 2 if report.failed else 0
+    return EXIT_FAILED_FILES if report.failed else 0
 
 
 if __name__ == "__main__":

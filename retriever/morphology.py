@@ -25,6 +25,7 @@ from pathlib import Path
 log = logging.getLogger("hyte.morphology")
 
 MAX_ANALYSES = 3  # Voikko may offer many readings of a form; the first few carry the sense
+_VERB_CLASSES = {"teonsana", "kieltosana"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class WordAnalysis:
 
     lemmas: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    verb: bool = False  # one of its readings is a verb form (a sentence has one; a label need not)
 
 
 _NOTHING = WordAnalysis()
@@ -46,8 +48,8 @@ def _backend():
     try:
         import pyvoikko
 
-        def analyse_py(word: str) -> list[tuple[str, list[str]]]:
-            return [(a.BASEFORM, [p.BASEFORM for p in a.COMPOUND_PARTS or []]) for a in pyvoikko.analyse(word)]
+        def analyse_py(word: str) -> list[tuple[str, list[str], str]]:
+            return [(a.BASEFORM, [p.BASEFORM for p in a.COMPOUND_PARTS or []], a.CLASS or "") for a in pyvoikko.analyse(word)]
 
         return analyse_py
     except ImportError:
@@ -57,13 +59,13 @@ def _backend():
 
         voikko = Voikko("fi")
 
-        def analyse_lib(word: str) -> list[tuple[str, list[str]]]:
+        def analyse_lib(word: str) -> list[tuple[str, list[str], str]]:
             out = []
             for a in voikko.analyze(word):
                 base = a.get("BASEFORM", "")
                 # WORDBASES: "+koulu(koulu)+ruokailu(ruokailu)" — the part base forms in brackets
                 parts = [seg.split("(")[1].rstrip(")") for seg in a.get("WORDBASES", "").split("+")[1:] if "(" in seg]
-                out.append((base, parts if len(parts) > 1 else []))
+                out.append((base, parts if len(parts) > 1 else [], a.get("CLASS", "")))
             return out
 
         return analyse_lib
@@ -92,7 +94,8 @@ def analyse(word: str) -> WordAnalysis:
         readings = []
     lemmas: list[str] = []
     parts: list[str] = []
-    for base, segs in readings:
+    verb = any(cls in _VERB_CLASSES for _, _, cls in readings)
+    for base, segs, _cls in readings:
         base = base.lower().replace("=", "")
         if base and base not in lemmas:
             lemmas.append(base)
@@ -103,10 +106,17 @@ def analyse(word: str) -> WordAnalysis:
             for s in segs + heads:
                 if s not in parts and s != base and len(s) > 2:
                     parts.append(s)
-    result = WordAnalysis(tuple(lemmas), tuple(parts))
+    result = WordAnalysis(tuple(lemmas), tuple(parts), verb)
     _cache[word] = result
     _dirty = True
     return result
+
+
+def has_verb(words: list[str]) -> bool | None:
+    """Some word is a verb form; None when no analyser is installed (cannot tell)."""
+    if not available():
+        return None
+    return any(analyse(w.lower()).verb for w in words)
 
 
 def load_cache(path: Path) -> None:
@@ -115,8 +125,9 @@ def load_cache(path: Path) -> None:
         return
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        for word, (lemmas, parts) in raw.items():
-            _cache.setdefault(word, WordAnalysis(tuple(lemmas), tuple(parts)))
+        for word, entry in raw.items():
+            lemmas, parts, *rest = entry
+            _cache.setdefault(word, WordAnalysis(tuple(lemmas), tuple(parts), bool(rest and rest[0])))
     except (ValueError, TypeError, OSError):
         log.warning("ignoring unreadable analysis cache %s", path)
 
@@ -127,7 +138,7 @@ def save_cache(path: Path) -> None:
     if not _dirty or not available():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps({w: [list(a.lemmas), list(a.parts)] for w, a in _cache.items()}, ensure_ascii=False)
+    payload = json.dumps({w: [list(a.lemmas), list(a.parts), a.verb] for w, a in _cache.items()}, ensure_ascii=False)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(payload)

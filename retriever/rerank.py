@@ -5,7 +5,8 @@ of: its BM25 score relative to the query's best, its cosine to the question scal
 the query's 10th-percentile and best dense scores, the idf-weighted share of the question's
 words (base forms, compound parts, stems) in its heading and text and in its title and
 section path, whether a sentence near those words holds the kind of fact asked for (a number
-for "montako", a time for "milloin", a name for "kuka on"), and whether its document is about
+for "montako", a time for "milloin", a name for "kuka on"), whether it introduces the term a
+"mikä on X?" question asks about, and whether its document is about
 a year the question names. The weights live in ``tuning.py`` and were fitted on the tuning
 part of the development set; ``python -m retriever.eval --ablation`` shows what each adds.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .facts import answer_kind, has_kind
+from .facts import answer_kind, defines, definition_term, has_kind
 from .lexical import BM25Index
 from .records import Paragraph
 from .sentences import sentences
@@ -45,6 +46,7 @@ def features(
 ) -> list[dict[str, float]]:
     """The evidence features of each candidate (each roughly 0..1)."""
     kind = answer_kind(question)
+    term = definition_term(question)
     asked_years = set(years_in(question))
     low, high = dense_range
     out = []
@@ -61,6 +63,7 @@ def features(
             "coverage": analyzer.coverage(question, f"{p.heading}\n{p.text}"),
             "heading": analyzer.coverage(question, f"{p.title} {p.section}"),
             "fact": fact,
+            "definition": float(bool(term) and defines(term, p.text)),
             "year": float(bool(asked_years & set(p.years))),
         })
     return out

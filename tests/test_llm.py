@@ -3,10 +3,10 @@ fallbacks on unsupported text, timeouts and errors, prompt injection, streaming.
 
 from __future__ import annotations
 
+from answers.answerer import Answerer
+from answers.llm import ChatClient
+from answers.prompts import prompt
 from ingest.pipeline import ingest
-from retriever.answer import Answerer
-from retriever.llm import ChatClient
-from retriever.prompts import prompt
 from retriever.search import Searcher
 from retriever.settings import Settings
 from retriever.store import Index

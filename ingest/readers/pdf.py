@@ -173,10 +173,14 @@ def read_pdf(path: Path) -> RawDocument:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
+            # "Restricted" PDFs (an owner password only, AES or RC4) open with an empty user
+            # password; one with a user password cannot be read without it.
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception as exc:  # noqa: BLE001 - any decrypt failure means unreadable
-                raise ReadError("encrypted PDF") from exc
+                raise ReadError(f"encrypted PDF that cannot be opened: {exc}") from exc
+            if not opened:
+                raise ReadError("encrypted (needs a password)")
         pages = [_page_lines(p, i + 1) for i, p in enumerate(reader.pages)]
         heights = [float(p.mediabox.height) for p in reader.pages]
         meta_title = str((reader.metadata or {}).get("/Title") or "").strip()

@@ -11,15 +11,29 @@ from . import RawDocument, ReadError
 
 
 def decode(path: Path) -> str:
+    """Text of a file: UTF-8 (with or without a BOM), UTF-16 (a BOM, or the zero bytes of
+    Latin text without one), or Windows-1252 as exported by older office software."""
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise ReadError("binary file, not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError("not text: broken UTF-16") from exc
+    head = data[:4096]
+    if head and head.count(b"\x00") > len(head) // 4:  # UTF-16 without a BOM: every other byte zero
+        even_zero = head[1::2].count(b"\x00") > head[0::2].count(b"\x00")
+        try:
+            return data.decode("utf-16-le" if even_zero else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in head:
+        raise ReadError("not text (binary content)")
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise ReadError("unknown text encoding")
+    raise ReadError("not text: unknown encoding")
 
 
 def repeated_boilerplate(blocks: list[str], min_count: int = 3) -> set[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .finnish import content_tokens
+from retriever.finnish import content_tokens
+from retriever.years import years_in
+
 from .llm import ChatClient, LLMError
 from .prompts import prompt
-from .years import years_in
 
 _OPENER = re.compile(r"^\s*(entä|entäs|entäpä|mites|ja|kun taas)\b[\s,]*", re.I)
 _PRONOUN = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .answer import Answer, Answerer, final_answer
+from .answerer import Answer, Answerer, final_answer
 from .followup import resolve
 
 

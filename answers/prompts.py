@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from .settings import load_settings
+from retriever.settings import load_settings
 
 _FALLBACK = {
     "no_answer": "En löytänyt aineistosta vastausta tähän kysymykseen.",
 }
+_REQUIRED = ("no_answer", "system", "answer")  # without these the LLM would get empty prompts
 
 
 def prompt(name: str) -> str:
     """Text of ``prompts/<name>.txt``; the built-in Finnish text if the file is missing."""
     path = load_settings().prompts_dir / f"{name}.txt"
+    if name in _REQUIRED and not path.exists():
+        raise FileNotFoundError(f"prompt file missing: {path} (set HYTE_PROMPTS_DIR or reinstall)")
     try:
         text = path.read_text(encoding="utf-8").strip()
     except OSError:

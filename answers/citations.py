@@ -1,0 +1,26 @@
+"""One citation formatter for the CLI, the app and the LLM prompt."""
+
+from __future__ import annotations
+
+from retriever.records import Paragraph
+
+
+def where(p: Paragraph, page_word: str = "s.", paragraph_word: str = "kpl") -> str:
+    """"Hyvinvointitilinpäätös 2021 › Hyry, s. 2, kpl 10": title, section, page(s), paragraph."""
+    parts = [" › ".join(x for x in (p.title, p.section) if x)]
+    if p.page:
+        parts.append(f"{page_word} {p.pages}")
+    parts.append(f"{paragraph_word} {p.paragraph}")
+    return ", ".join(x for x in parts if x)
+
+
+def source_list(citations: list[Paragraph]) -> str:
+    """Numbered sources, one per line: "[1] Title › Section, s. 2, kpl 10"."""
+    return "\n".join(f"[{n}] {where(p)}" for n, p in enumerate(citations, start=1))
+
+
+def citation_json(p: Paragraph) -> dict:
+    """The fields a citation carries in ``ask --json`` (also those of ``nearest``)."""
+    d = p.citation()
+    d.pop("year", None)
+    return d

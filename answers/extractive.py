@@ -1,0 +1,171 @@
+"""Extractive answers: verbatim units of the best paragraphs, shaped by the question.
+
+Every unit of an answer is a sentence, list item, table row or "Label: value" line of a cited
+paragraph, kept as written, so figures, names and years cannot change. A unit's score mixes
+how many of the question's words it holds (any form, with its heading), how close it is in
+meaning (the embedder), its paragraph's rank, and whether it holds the fact asked for.
+
+- list questions: a bulleted list, one item per line with its citation, gathered from every
+  top paragraph that holds relevant items, in document order;
+- fact and definition questions: first the unit that holds the name, time, number or
+  definition, then at most one more that supports it;
+- topic questions: the most relevant units in the document's order, grouped by source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from retriever.lexical import BM25Index
+from retriever.records import Paragraph
+from retriever.search import Hit
+from retriever.tuning import (
+    ANSWER_PARAGRAPHS,
+    DEFINITION_BONUS,
+    FACT_BONUS,
+    FACT_NEAR,
+    LIST_MAX_ITEMS,
+    LIST_PARAGRAPH_SHARE,
+    SUPPORT_SHARE,
+    TOPIC_MAX_UNITS,
+    W_LEX,
+    W_RANK,
+)
+
+from .questions import Question, defines, has_kind, names_role
+from .units import Unit, units
+
+
+@dataclass
+class Scored:
+    """A unit of one of the top paragraphs, scored for the question."""
+
+    rank: int  # rank of its paragraph among the hits
+    unit: Unit
+    score: float
+    lexical: float  # share of the question's words in it (with its heading)
+    fact: bool  # holds the kind of fact asked for, near the question's words
+    defines: bool  # introduces the asked term
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.rank, self.unit.position
+
+
+def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
+    """(paragraph rank, unit) for the quotable units of the top paragraphs. A heading line
+    that names a person or a figure answers only "kuka / montako / milloin" questions."""
+    return [
+        (rank, u)
+        for rank, h in enumerate(hits[:ANSWER_PARAGRAPHS])
+        for u in units(h.paragraph)
+        if not u.heading or q.shape == "fact"
+    ]
+
+
+def score_units(
+    q: Question, hits: list[Hit], cands: list[tuple[int, Unit]], sims: np.ndarray, analyzer: BM25Index
+) -> list[Scored]:
+    """Score each candidate unit; ``sims`` are the units' cosines to the question."""
+    if not cands:
+        return []
+    lo, hi = float(sims.min()), float(sims.max())
+    out = []
+    for (rank, u), sim in zip(cands, sims):
+        heading = hits[rank].paragraph.heading
+        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * analyzer.coverage(q.text, f"{heading} {u.text}")
+        dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
+        fact = bool(q.kind) and has_kind(q.kind, u.text) and analyzer.coverage(q.text, f"{heading} {u.text}") >= FACT_NEAR
+        defined = (bool(q.term) and defines(q.term or "", u.text)) or (
+            q.kind in ("name", "person") and names_role(q.words, u.text)
+        )
+        score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * (1 - rank / ANSWER_PARAGRAPHS)
+        score += FACT_BONUS * fact + DEFINITION_BONUS * defined
+        out.append(Scored(rank, u, score, lexical, fact, defined))
+    return out
+
+
+def _distinct(scored: list[Scored]) -> list[Scored]:
+    """Drop units that repeat one already taken ("6. Yksinäisyys on vähentynyt" and
+    "Tavoite: Yksinäisyys on vähentynyt" say the same thing)."""
+    out: list[Scored] = []
+    seen: list[str] = []
+    for s in scored:
+        core = re.sub(r"^[\W\d]*(?:[\wäö ]{1,30}:\s*)?", "", s.unit.text.lower()).strip(" .")
+        if any(fuzz.ratio(core, other) >= 90 or (len(core) > 30 and core in other) for other in seen):
+            continue
+        seen.append(core)
+        out.append(s)
+    return out
+
+
+def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25Index) -> list[Scored]:
+    ranked = sorted(scored, key=lambda s: -s.score)
+    best = ranked[0]
+    if q.shape in ("fact", "definition"):
+        key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
+        key = key or [best]
+        head = key[:2] if len(key) > 1 and key[1].score >= SUPPORT_SHARE * key[0].score else key[:1]
+        rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score]
+        return _distinct(head + rest[:1])
+    if q.shape == "list":
+        # Paragraphs that hold relevant items: every top paragraph close to the best one by
+        # the question's words in its heading and text (a list's items need not repeat them).
+        para_best: dict[int, float] = {}
+        for r in {s.rank for s in scored}:
+            p = hits[r].paragraph
+            para_best[r] = analyzer.coverage(q.text, f"{p.heading}\n{p.text}") + W_RANK * (1 - r / ANSWER_PARAGRAPHS)
+        top = max(para_best.values())
+        keep = {r for r, v in para_best.items() if v >= LIST_PARAGRAPH_SHARE * top}
+        chosen = []
+        for r in sorted(keep, key=lambda r: -para_best[r]):
+            own = [s for s in scored if s.rank == r]
+            items = [s for s in own if s.unit.item]
+            # A list paragraph gives its items; prose gives its relevant sentences.
+            take = items if len(items) >= 2 else [s for s in own if s.score >= SUPPORT_SHARE * best.score]
+            chosen += sorted(take, key=lambda s: s.unit.position)
+            if len(chosen) >= LIST_MAX_ITEMS:
+                break
+        return _distinct(chosen)[:LIST_MAX_ITEMS] or [best]
+    chosen = [s for s in ranked if s.score >= SUPPORT_SHARE * best.score]
+    return _distinct(chosen)[:TOPIC_MAX_UNITS]
+
+
+def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:
+    p = hits[s.rank].paragraph
+    return p.doc, p.paragraph, s.unit.position
+
+
+def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25Index) -> tuple[str, list[Paragraph]]:
+    """The answer text with its source numbers, and the cited paragraphs in number order."""
+    chosen = _choose(q, scored, hits, analyzer)
+    if q.shape == "list":
+        chosen.sort(key=lambda s: _doc_order(hits, s))
+    elif q.shape in ("fact", "definition"):
+        head, rest = chosen[:1], sorted(chosen[1:], key=lambda s: _doc_order(hits, s))
+        chosen = head + rest
+    else:  # topic: sources in order of their best unit, each source's units in its order
+        first_seen: dict[int, float] = {}
+        for s in chosen:
+            first_seen[s.rank] = max(first_seen.get(s.rank, 0.0), s.score)
+        chosen.sort(key=lambda s: (-first_seen[s.rank], s.unit.position))
+    numbers: dict[int, int] = {}
+    for s in chosen:
+        numbers.setdefault(s.rank, len(numbers) + 1)
+    lines: list[str] = []
+    if q.shape == "list":
+        lines = [f"• {s.unit.text} [{numbers[s.rank]}]" for s in chosen]
+    else:
+        group: list[str] = []
+        for i, s in enumerate(chosen):
+            group.append(f"• {s.unit.text}" if s.unit.item and q.shape == "topic" else s.unit.text)
+            last = i + 1 == len(chosen) or chosen[i + 1].rank != s.rank
+            if last:  # one line per source, its citation at the end of each unit
+                lines.append(" ".join(f"{g} [{numbers[s.rank]}]" for g in group))
+                group = []
+    citations = [hits[rank].paragraph for rank in sorted(numbers, key=numbers.get)]
+    return "\n".join(lines), citations

@@ -1,0 +1,96 @@
+"""Answer units: the sentences, list items, table rows and "Label: value" lines of a paragraph
+that an answer may quote, and the ones it may not (headings, table labels, fragments)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retriever.finnish import tokenize
+from retriever.morphology import has_verb
+from retriever.records import Paragraph
+from retriever.sentences import sentences
+
+_ITEM = re.compile(r"^\s*(?:[•▪▫◦●○■□►➢✓–—*-]|\d{1,2}[.)])\s+")
+_LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][^:]{1,60}:\s+\S")  # "Tavoite: …", "Toimenpiteet (Päivittyvät): …"
+_NAME_OR_FIGURE_IN_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]")
+
+
+@dataclass
+class Unit:
+    """One quotable piece of a paragraph."""
+
+    text: str  # as in the paragraph (bullet marks removed)
+    position: int  # order within the paragraph
+    item: bool  # a list item, table row or "Label: value" line: shown as a bullet
+    heading: bool = False  # a heading or a verbless label line ("Hyvinvointiohjaaja N.N."): only for facts
+
+
+def _bare(heading: str) -> str:
+    return re.sub(r"^\d+(\.\d+)*\.?\s+", "", heading).rstrip(" :").strip().lower()
+
+
+def is_heading_line(s: str, paragraph: Paragraph) -> bool:
+    """The line repeats one of the paragraph's section headings (numbered or not)."""
+    return _bare(s) in {_bare(h) for h in paragraph.section.split(" › ") if h}
+
+
+def _names_or_figures(s: str) -> bool:
+    """"Perhekoordinaattori Tytti Lönnrot ja …", "Toimivalta Hallintosääntö 23 §" (not a year)."""
+    return bool(_NAME_OR_FIGURE_IN_LABEL.search(s[1:]) or re.search(r"\s(?!(?:19|20)\d\d\b)\d", s))
+
+
+def is_quotable(sentence: str, paragraph: Paragraph) -> bool:
+    """Headings, table labels, page furniture and sentence fragments are not answers."""
+    raw = sentence.strip()
+    s = _ITEM.sub("", raw).strip()
+    if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
+        return False
+    if is_heading_line(s, paragraph) and (re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not _names_or_figures(s)):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
+        return False
+    if s.endswith(":") and len(s.split()) <= 6:  # a label of what follows
+        return False
+    # Finnish sentences start with a capital or a figure: a lower-case start that is no list
+    # item is the tail of a sentence cut elsewhere.
+    return not (s[:1].islower() and not _ITEM.match(raw))
+
+
+def _label(line: str) -> str | None:
+    m = _LABEL_VALUE.match(line)
+    return line.split(":", 1)[0].strip() if m else None
+
+
+def _table_rows(paragraph: Paragraph) -> list[str]:
+    """Lines of a paragraph with each table row ("Sarake: arvo" lines, with the bullet lines
+    of a cell) joined into one line: a row is one unit an answer quotes whole."""
+    out: list[str] = []
+    seen: set[str] = set()
+    in_row = False
+    for line in paragraph.text.split("\n"):
+        label = None if is_heading_line(line, paragraph) else _label(line)
+        if label and in_row and label not in seen and out:
+            out[-1] += "; " + line
+            seen.add(label)
+        elif in_row and _ITEM.match(line) and out:
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line)
+            in_row, seen = bool(label), {label} if label else set()
+    return out
+
+
+def units(paragraph: Paragraph) -> list[Unit]:
+    """The quotable units of a paragraph, in order."""
+    out = []
+    rows = _table_rows(paragraph)
+    for pos, sent in enumerate(s for line in rows for s in (sentences(line) if "; " not in line or not _label(line) else [line])):
+        if not is_quotable(sent, paragraph):
+            continue
+        item = bool(_ITEM.match(sent) or _LABEL_VALUE.match(sent))
+        text = _ITEM.sub("", sent).strip()
+        label = not item and has_verb(tokenize(text)) is False  # no verb: a title or a label, not a sentence
+        out.append(Unit(text, pos, item, heading=is_heading_line(text, paragraph) or label))
+    return out

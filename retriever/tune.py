@@ -1,0 +1,144 @@
+"""Fit the second stage's weights on the tuning part: ``python -m retriever.tune``.
+
+Collects, for each question of the tuning part only, the features of the first stage's best
+``RERANK_CANDIDATES`` paragraphs (the same code path as search), then tries every weight
+combination of a coarse grid and prints the best by MRR@10 (ties: recall@1), with its figures.
+Copy the weights into ``tuning.py``; ``python -m retriever.eval`` then reports both parts.
+``--refusal`` fits the refusal thresholds the same way.
+The report part is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+
+import numpy as np
+
+from .evaluation import is_hit, load_questions
+from .rerank import FEATURES, Candidate, features
+from .search import Searcher
+from .tuning import RERANK_CANDIDATES
+
+GRID = {
+    "lexical": (0.25, 0.5, 1.0),
+    "dense": (0.0, 0.25, 0.5),
+    "coverage": (0.0, 0.5, 1.0),
+    "heading": (0.0, 0.25, 0.5),
+    "fact": (0.0, 0.25, 0.5),
+    "definition": (0.0, 0.25, 0.5, 1.0),
+    "year": (0.0, 0.25),
+}
+
+
+def collect(searcher: Searcher, questions: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per question: (feature matrix of its candidates, which candidates are hits)."""
+    index = searcher.index
+    out = []
+    for q in questions:
+        vec = index.embedder.embed_queries([q["question"]])[0]
+        hits = searcher.search(q["question"], k=RERANK_CANDIDATES, method="fused", query_vector=vec)
+        if not hits:
+            continue
+        dense = index.dense_search(vec, k=50)
+        sims = [s for _, s in dense]
+        vectors = index.vectors(h.paragraph.id for h in hits)
+        cands = [Candidate(h.paragraph, h.lexical or 0.0, float(vectors[h.paragraph.id] @ vec)) for h in hits]
+        bm25, _ = index.lexical()
+        best_lexical = max((s for _, s in bm25.search(q["question"], k=1)), default=0.0)
+        feats = features(q["question"], cands, bm25, best_lexical, (float(np.percentile(sims, 10)), max(sims)))
+        matrix = np.array([[f[name] for name in FEATURES] for f in feats])
+        out.append((matrix, np.array([is_hit(q["quote"], h.paragraph.text) for h in hits])))
+    return out
+
+
+def score(data, weights: np.ndarray) -> tuple[float, float, float]:
+    r1 = r5 = mrr = 0.0
+    for matrix, hit in data:
+        order = np.argsort(-(matrix @ weights), kind="stable")
+        ranks = np.nonzero(hit[order])[0]
+        rank = int(ranks[0]) + 1 if len(ranks) else None
+        r1 += rank == 1
+        r5 += bool(rank and rank <= 5)
+        mrr += 1 / rank if rank and rank <= 10 else 0.0
+    n = max(len(data), 1)
+    return r1 / n, r5 / n, mrr / n
+
+
+REFUSAL_GRID = {
+    "strong_coverage": (0.7, 0.8, 0.9, 1.01),
+    "min_coverage": (0.2, 0.3, 0.4, 0.5, 0.6),
+    "fact_near": (0.3, 0.4, 0.5, 0.6, 0.7),
+    "need_rare": (False, True),
+    "min_dense": (0.0, 0.82, 0.84, 0.86, 0.88),
+    "min_unit": (0.0, 0.82, 0.84, 0.86, 0.88),
+}
+MAX_WRONGLY_REFUSED = 0.08
+
+
+def tune_refusal() -> None:
+    """Thresholds of the refusal rule: per tuning question, its evidence and whether the
+    answer it would get is right; then the grid point with the most answered right plus
+    unanswerable refused, among those that refuse at most 8 % of answerable questions."""
+    from answers.answerer import Answerer
+    from answers.evidence import Evidence
+
+    from .evaluation import keywords_present
+
+    answerer = Answerer(Searcher(), llm=False)
+    rows = []
+    for q in load_questions():
+        if q.get("part") != "tune":
+            continue
+        qa, hits, scored, ev = answerer.prepare(q["question"])
+        right = False
+        if q.get("quote") and scored:
+            ans = answerer._extractive(qa, hits, scored, {}, ev)
+            right = any(is_hit(q["quote"], p.text) for p in ans.citations) and keywords_present(ans.text, q["keywords"])
+        rows.append((bool(q.get("quote")), right, ev))
+    n_ans = sum(1 for a, _, _ in rows if a)
+    n_un = len(rows) - n_ans
+    best = None
+    for combo in itertools.product(*REFUSAL_GRID.values()):
+        t = dict(zip(REFUSAL_GRID, combo))
+
+        def answers(ev: Evidence, t: dict = t) -> bool:
+            return ev.answerable(t["min_dense"], t["min_unit"], t)
+
+        right = sum(1 for a, r, ev in rows if a and r and answers(ev)) / n_ans
+        refused = sum(1 for a, _, ev in rows if not a and not answers(ev)) / max(n_un, 1)
+        wrongly = sum(1 for a, _, ev in rows if a and not answers(ev)) / n_ans
+        if wrongly > MAX_WRONGLY_REFUSED:
+            continue
+        key = (round(right + refused, 4), -wrongly)
+        if best is None or key > best[0]:
+            best = (key, t, (right, refused, wrongly))
+    assert best is not None
+    print(f"tuning part: answered right {best[2][0]:.3f}, unanswerable refused {best[2][1]:.3f}, "
+          f"answerable wrongly refused {best[2][2]:.3f}")
+    print("thresholds:", best[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m retriever.tune", description=__doc__)
+    parser.add_argument("--refusal", action="store_true", help="fit the refusal thresholds instead")
+    args = parser.parse_args(argv)
+    if args.refusal:
+        tune_refusal()
+        return 0
+    questions = [q for q in load_questions() if q.get("quote") and q.get("part") == "tune"]
+    data = collect(Searcher(), questions)
+    best = None
+    for combo in itertools.product(*(GRID[name] for name in FEATURES)):
+        figures = score(data, np.array(combo))
+        key = (round(figures[2], 4), round(figures[0], 4))
+        if best is None or key > best[0]:
+            best = (key, combo, figures)
+    assert best is not None
+    print(f"tuning part, {len(data)} questions: recall@1 {best[2][0]:.3f} recall@5 {best[2][1]:.3f} MRR@10 {best[2][2]:.3f}")
+    print("RERANK_WEIGHTS =", dict(zip(FEATURES, best[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
