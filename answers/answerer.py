@@ -16,7 +16,7 @@ import numpy as np
 
 from retriever.records import Paragraph
 from retriever.search import Hit, Searcher
-from retriever.tuning import ANSWER_PARAGRAPHS, NEAREST_ON_REFUSAL, REFUSAL
+from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL, REFUSAL
 
 from .citations import citation_json
 from .evidence import Evidence, gather
@@ -104,7 +104,7 @@ class Answerer:
         """Search, score the top paragraphs' units and gather the evidence (no decision yet)."""
         q = analyse(question)
         vec = self.searcher.index.embedder.embed_queries([question])[0]  # once, for search and units
-        hits = self.searcher.search(question, k=max(k, ANSWER_PARAGRAPHS), doc=doc, year=year, query_vector=vec)
+        hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
         cands = candidate_units(q, hits)
         sims = self.unit_vectors([u.text for _, u in cands]) @ vec if cands else np.zeros(0, dtype=np.float32)
         scored = score_units(q, hits, cands, sims, self.analyzer)

@@ -59,12 +59,11 @@ class Scored:
 def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     """(paragraph rank, unit) for the quotable units of the top paragraphs. A heading line
     that names a person or a figure answers only "kuka / montako / milloin" questions."""
-    return [
-        (rank, u)
-        for rank, h in enumerate(hits[:ANSWER_PARAGRAPHS])
-        for u in units(h.paragraph)
-        if not u.heading or q.shape == "fact"
-    ]
+    # A definition question also looks deeper for the sentence that introduces the term.
+    ranks = list(range(min(ANSWER_PARAGRAPHS, len(hits))))
+    if q.shape == "definition" and q.term:
+        ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if defines(q.term, hits[r].paragraph.text)][:1]
+    return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or q.shape == "fact"]
 
 
 def score_units(
@@ -83,7 +82,7 @@ def score_units(
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
             q.kind in ("name", "person") and names_role(q.words, u.text)
         )
-        score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * (1 - rank / ANSWER_PARAGRAPHS)
+        score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
         score += FACT_BONUS * fact + DEFINITION_BONUS * defined
         out.append(Scored(rank, u, score, lexical, fact, defined))
     return out

@@ -66,10 +66,16 @@ def _label(line: str) -> str | None:
 def _table_rows(paragraph: Paragraph) -> list[str]:
     """Lines of a paragraph with each table row ("Sarake: arvo" lines, with the bullet lines
     of a cell) joined into one line: a row is one unit an answer quotes whole."""
+    lines = paragraph.text.split("\n")
+    labels = [_label(ln) for ln in lines if not is_heading_line(ln, paragraph)]
+    repeated = {lab for lab in labels if lab and labels.count(lab) > 1}
+    has_cells = any(_ITEM.match(ln) for ln in lines)
+    if not repeated and not has_cells:
+        return lines  # labelled lines, not table rows ("Harrastemalli: … / Omaishoito: …")
     out: list[str] = []
     seen: set[str] = set()
     in_row = False
-    for line in paragraph.text.split("\n"):
+    for line in lines:
         label = None if is_heading_line(line, paragraph) else _label(line)
         if label and in_row and label not in seen and out:
             out[-1] += "; " + line

@@ -26,9 +26,22 @@ def md_escape(text: str) -> str:
     return "  \n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
 
 
+_MD_IN_HTML = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|$~=:"}
+
+
 def html_text(text: str) -> str:
-    """Document text inside HTML we build: escaped, line breaks kept."""
-    return html.escape(text).replace("\n", "<br>")
+    """Document text inside HTML we build (which Streamlit still reads as markdown): HTML
+    escaped, markdown and LaTeX characters as character references, line breaks kept."""
+    escaped = html.escape(text)
+    escaped = "".join(_MD_IN_HTML.get(c, c) for c in escaped.replace("&", "\x00")).replace("\x00", "&")
+    return escaped.replace("\n", "<br>")
+
+
+def citation_line(p: Paragraph) -> str:
+    """A source as one line of text (copied with the answer)."""
+    from .citations import where
+
+    return where(p)
 
 
 def deep_link(doc: str, paragraph: int) -> str:

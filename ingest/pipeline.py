@@ -108,6 +108,20 @@ class Found:
     problem: str = ""
 
 
+def safe_upload_name(name: str, size: int, settings: Settings) -> tuple[str, str]:
+    """A safe file name in the corpus folder for an uploaded file, and the problem with it:
+    "" (none), "type" (not a supported document) or "size" (over HYTE_MAX_FILE_MB)."""
+    base = Path(name.replace("\\", "/")).name  # no folders, no "..": only the last part
+    stem = re.sub(r"[^\w.-]+", "-", Path(base).stem, flags=re.UNICODE).strip(".-") or "asiakirja"
+    suffix = Path(base).suffix.lower()
+    safe = f"{stem[:100]}{suffix}"
+    if suffix not in SUPPORTED:
+        return safe, "type"
+    if size > settings.max_file_mb * 1e6:
+        return safe, "size"
+    return safe, ""
+
+
 def _skipped(name: str) -> bool:
     """Hidden files and office lock files are not documents."""
     return name.startswith((".", "~$"))

@@ -79,6 +79,15 @@ class Paragraph:
             page_end=None if page_end is None or page_end < 0 else int(page_end),
         )
 
+    def to_json(self) -> dict:
+        """Every field, for storing (a saved conversation) and reading back with from_json."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict) -> Paragraph:
+        fields = {k: d[k] for k in ("doc", "title", "section", "page", "paragraph", "text") if k in d}
+        return cls(years=list(d.get("years") or []), page_end=d.get("page_end"), **fields)
+
     def citation(self) -> dict:
         """The fields a citation carries in JSON output."""
         d = asdict(self)

@@ -205,6 +205,14 @@ class Index:
             for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])
         }
 
+    def neighbours(self, p: Paragraph) -> list[Paragraph]:
+        """The paragraphs just before and after ``p`` in its document."""
+        got = self._col.get(
+            where={"$and": [{"doc": p.doc}, {"paragraph": {"$in": [p.paragraph - 1, p.paragraph + 1]}}]},
+            include=["documents", "metadatas"],
+        )
+        return [Paragraph.from_metadata(m, t) for m, t in zip(got["metadatas"], got["documents"])]
+
     def vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
         """The stored embeddings of some paragraphs."""
         ids = list(dict.fromkeys(ids))
