@@ -17,7 +17,7 @@ from pathlib import Path
 from retriever.settings import load_settings
 from retriever.store import Index, is_unavailable
 
-from .pipeline import IngestBusy, StoreUnavailable, ingest, ingest_lock
+from .pipeline import IngestBusy, IngestReport, StoreUnavailable, find_files, ingest, ingest_lock
 from .progress import Eta, format_left
 
 EXIT_FAILED_FILES, EXIT_BUSY, EXIT_UNAVAILABLE = 2, 3, 4
@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         if not is_unavailable(exc):
             raise
         print(f"error: the index is unreachable ({_where(settings)}): {str(exc)[:200]}", file=sys.stderr)
+        if args.json:  # nothing was done: every file is still to do
+            report = IngestReport(not_done=[f.doc for f in find_files(paths)])
+            print(json.dumps(report.as_dict(), ensure_ascii=False))
         return EXIT_UNAVAILABLE
     if show:
         print(file=sys.stderr)
