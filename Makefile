@@ -17,9 +17,9 @@ install-test:
 		echo "note: chromium not installed; the browser test will be skipped"
 
 run: install
-	$(PYTHON) -m streamlit run streamlit_app.py --server.headless true
+	$(PYTHON) -m streamlit run streamlit_app.py   # settings in .streamlit/config.toml: 127.0.0.1, offline
 
-test: install-test
+test: install-test lint
 	$(PYTHON) -m pytest
 
 ingest:
@@ -33,3 +33,4 @@ bench:
 
 lint:
 	$(PYTHON) -m ruff check .
+	$(PYTHON) -m mypy ingest retriever answers

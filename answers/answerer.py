@@ -82,7 +82,7 @@ class Answerer:
 
     def __init__(self, searcher: Searcher | None = None, llm: ChatClient | None | bool = None) -> None:
         self.searcher = searcher or Searcher()
-        self.llm = ChatClient.from_settings() if llm is None else (llm or None)
+        self.llm: ChatClient | None = ChatClient.from_settings() if llm is None else (llm if isinstance(llm, ChatClient) else None)
         self._vectors: SentenceVectors | None = None
 
     @property

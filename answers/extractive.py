@@ -166,5 +166,5 @@ def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25In
             if last:  # one line per source, its citation at the end of each unit
                 lines.append(" ".join(f"{g} [{numbers[s.rank]}]" for g in group))
                 group = []
-    citations = [hits[rank].paragraph for rank in sorted(numbers, key=numbers.get)]
+    citations = [hits[rank].paragraph for rank in sorted(numbers, key=numbers.__getitem__)]
     return "\n".join(lines), citations

@@ -48,11 +48,11 @@ def resolve_by_rules(question: str, previous: str) -> str:
             return out
         return f"{previous.rstrip(' ?')} vuonna {new_years[0]}?"
     # "entä lapsille?" after "Mitä ikäihmisille tehtiin?": the word in the same case is swapped.
-    words = content_tokens(rest)
-    if len(words) == 1 and not _PRONOUN.search(rest):
-        for old in content_tokens(previous):
-            if old != words[0] and len(old) > 4 and old[-3:] == words[0][-3:]:
-                swapped = re.sub(rf"\b{re.escape(old)}\b", words[0], previous, count=1, flags=re.I)
+    new_words = content_tokens(rest)
+    if len(new_words) == 1 and not _PRONOUN.search(rest):
+        for word in content_tokens(previous):
+            if word != new_words[0] and len(word) > 4 and word[-3:] == new_words[0][-3:]:
+                swapped = re.sub(rf"\b{re.escape(word)}\b", new_words[0], previous, count=1, flags=re.I)
                 if new_years and old_years:  # "entä lapsille vuonna 2021?"
                     swapped = swapped.replace(str(old_years[0]), str(new_years[0]))
                 return swapped

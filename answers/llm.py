@@ -60,7 +60,7 @@ class ChatClient:
             )
             got = False
             for chunk in chunks:
-                choice = chunk.choices[0] if chunk.choices else None
+                choice = chunk.choices[0] if chunk.choices else None  # type: ignore[union-attr]
                 piece = (choice.delta.content if choice and choice.delta else None) or ""
                 if piece:
                     got = True

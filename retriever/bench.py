@@ -1,4 +1,4 @@
-"""Benchmark: ``python -m retriever.bench [--scales 1 10 70] [--queries N] [--no-busy]``.
+"""Benchmark: ``python -m retriever.bench [--scales 1 10 70] [--queries N] [--no-busy] [--load]``.
 
 Prints, on this machine:
 
@@ -8,7 +8,9 @@ Prints, on this machine:
   marginal cost beyond it, on the shipped corpus and on larger real-shaped corpora;
 - the time to load and build the lexical index of each corpus (a fresh process pays it once);
 - the same search latency while another process keeps the cores busy embedding;
-- the time of a whole extractive answer; peak memory.
+- the time of a whole extractive answer; peak memory;
+- with ``--load`` instead: queries/s and p50/p95 latency with 1, 4 and 16 concurrent clients
+  against one index, as threads in one process and as separate processes.
 
 The larger corpora are real-shaped: each synthetic paragraph joins sentences of two real
 paragraphs and adds words the index has not seen (new compounds of real words, names and
@@ -119,13 +121,71 @@ def _ingest_figures(settings: Settings, base: Index) -> tuple[float, int, float]
     return cold, report.chunks, bare
 
 
+def _client_run(data_dir: str, queries: list[str]) -> list[float]:
+    """One client process: its own model and index handle over the shared index."""
+    searcher = Searcher(Index(Settings(data_dir=Path(data_dir))))
+    searcher.search(queries[0], k=5)
+    out = []
+    for q in queries:
+        t = time.perf_counter()
+        searcher.search(q, k=5)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def load_figures(base: Index, queries: list[str], per_client: int = 20) -> None:
+    """Queries/s and p95 latency with 1, 4 and 16 concurrent clients against one index: as
+    threads sharing one process, and as separate processes."""
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    searcher = Searcher(base)
+    searcher.search(queries[0], k=5)
+
+    def one(q: str) -> float:
+        t = time.perf_counter()
+        searcher.search(q, k=5)
+        return time.perf_counter() - t
+
+    print(f"{'clients':<9}{'kind':<11}{'queries/s':>10}{'p50 ms':>9}{'p95 ms':>9}")
+    for clients in (1, 4, 16):
+        work = [queries[i % len(queries)] for i in range(clients * per_client)]
+        t = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            lat = list(pool.map(one, work))
+        _load_row(clients, "threads", len(work) / (time.perf_counter() - t), lat)
+        chunks = [work[i::clients] for i in range(clients)]
+        with ProcessPoolExecutor(clients, mp_context=multiprocessing.get_context("spawn")) as procs:
+            results = list(procs.map(_client_run, [str(base.settings.data_dir)] * clients, chunks))
+        lat = [x for r in results for x in r]
+        # Each process asks its queries one after another once its model is loaded: the
+        # busiest one's query time is the run's duration (model loading left out).
+        _load_row(clients, "processes", len(lat) / max(max(sum(r) for r in results), 1e-9), lat)
+
+
+def _load_row(clients: int, kind: str, qps: float, lat: list[float]) -> None:
+    lat = sorted(lat)
+    p95 = lat[max(0, int(len(lat) * 0.95) - 1)]
+    print(f"{clients:<9}{kind:<11}{qps:>10.1f}{statistics.median(lat) * 1000:>9.1f}{p95 * 1000:>9.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m retriever.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", nargs="*", type=int, default=[1, 10, 70])
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--no-busy", action="store_true", help="skip the measurement on a busy machine")
+    parser.add_argument("--load", action="store_true", help="only the concurrent-clients figures")
     args = parser.parse_args(argv)
+    if args.load:
+        settings = load_settings()
+        queries = [q["question"] for q in load_questions()][: args.queries]
+        with tempfile.TemporaryDirectory() as tmp:
+            from ingest.pipeline import ingest
+
+            base = Index(Settings(data_dir=Path(tmp) / "base", corpus_dir=settings.corpus_dir))
+            ingest([settings.corpus_dir], index=base)
+            load_figures(base, queries)
+        return 0
 
     settings = load_settings()
     queries = [q["question"] for q in load_questions()][: args.queries]

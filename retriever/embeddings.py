@@ -53,7 +53,7 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(_resolve_model_path(model), device="cpu")
         self.name = "st-" + re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[-40:]
         dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim = int(dim_of())
+        self.dim = int(dim_of() or 0)
         self._e5 = "e5" in model.lower()
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:

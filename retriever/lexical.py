@@ -136,24 +136,23 @@ class BM25Index:
             _merge(terms, LEMMA + part, weight * PART_WEIGHT)
         return bool(a.lemmas)
 
-    def _doc_terms(self, tokens: list[str]) -> Counter:
-        terms: Counter = Counter()
+    def _doc_terms(self, tokens: list[str]) -> Counter[str]:
+        terms: Counter[str] = Counter()  # weights are fractional: Counter sums floats as well
         if not self.stemmed:
             terms.update(tokens)
             return terms
         for tok in tokens:
             for term, weight in self.word_terms(tok).items():
-                terms[term] += weight
+                terms[term] += weight  # type: ignore[assignment]
         return terms
 
     def query_terms(self, query: str) -> dict[str, float]:
         """Weighted terms of a query: each word's own terms, plus words written apart
         that the text writes as one compound ("liikunta neuvonta")."""
         tokens = content_tokens(query)
-        terms: Counter = Counter()
         if not self.stemmed:
-            terms.update(tokens)
-            return {t: w for t, w in terms.items() if t in self._postings}
+            return {t: float(n) for t, n in Counter(tokens).items() if t in self._postings}
+        terms: dict[str, float] = defaultdict(float)
         for i, tok in enumerate(tokens):
             for term, weight in self.token_terms(tok).items():
                 terms[term] += weight
@@ -212,7 +211,7 @@ class BM25Index:
         if len(s) < 8 or s[0].isdigit():
             return []
         i = bisect.bisect_left(self._stem_list, s[:-2])
-        out = []
+        out: list[str] = []
         while i < len(self._stem_list) and self._stem_list[i].startswith(s[:-2]) and len(out) < limit:
             if self._stem_list[i] != s and is_near_stem(self._stem_list[i], s, max_len_diff=3):
                 out.append(self._stem_list[i])
@@ -224,7 +223,7 @@ class BM25Index:
         if len(prefix) < 6:
             return []
         i = bisect.bisect_left(self._vocab_list, prefix)
-        out = []
+        out: list[str] = []
         while i < len(self._vocab_list) and self._vocab_list[i].startswith(prefix) and len(out) < limit:
             out.append(self._vocab_list[i])
             i += 1

@@ -63,7 +63,7 @@ def features(
             "coverage": analyzer.coverage(question, f"{p.heading}\n{p.text}"),
             "heading": analyzer.coverage(question, f"{p.title} {p.section}"),
             "fact": fact,
-            "definition": float(bool(term) and defines(term, p.text)),
+            "definition": float(term is not None and defines(term, p.text)),
             "year": float(bool(asked_years & set(p.years))),
         })
     return out

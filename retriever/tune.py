@@ -105,14 +105,14 @@ def tune_refusal() -> None:
         def answers(ev: Evidence, t: dict = t) -> bool:
             return ev.answerable(t["min_dense"], t["min_unit"], t)
 
-        right = sum(1 for a, r, ev in rows if a and r and answers(ev)) / n_ans
+        right_share = sum(1 for a, r, ev in rows if a and r and answers(ev)) / n_ans
         refused = sum(1 for a, _, ev in rows if not a and not answers(ev)) / max(n_un, 1)
         wrongly = sum(1 for a, _, ev in rows if a and not answers(ev)) / n_ans
         if wrongly > MAX_WRONGLY_REFUSED:
             continue
-        key = (round(right + refused, 4), -wrongly)
+        key = (round(right_share + refused, 4), -wrongly)
         if best is None or key > best[0]:
-            best = (key, t, (right, refused, wrongly))
+            best = (key, t, (right_share, refused, wrongly))
     assert best is not None
     print(f"tuning part: answered right {best[2][0]:.3f}, unanswerable refused {best[2][1]:.3f}, "
           f"answerable wrongly refused {best[2][2]:.3f}")

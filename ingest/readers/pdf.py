@@ -183,7 +183,7 @@ def read_pdf(path: Path) -> RawDocument:
                 raise ReadError("encrypted (needs a password)")
         pages = [_page_lines(p, i + 1) for i, p in enumerate(reader.pages)]
         heights = [float(p.mediabox.height) for p in reader.pages]
-        meta_title = str((reader.metadata or {}).get("/Title") or "").strip()
+        meta_title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
