@@ -91,6 +91,12 @@ def test_the_app_in_a_real_browser(app, tmp_path):
         assert "Hyry" in mark.inner_text()
         _shot(page, "answer-with-source")
 
+        # The conversation survives a reload (its id is in the URL).
+        assert "s=" in page.url
+        page.reload()
+        page.get_by_test_id("stChatMessage").nth(1).get_by_text("hyvinvointityöryhmä Hyry", exact=False).first.wait_for(
+            timeout=120_000)
+
         # A year filter shows as a chip and clears.
         page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(1).click()
         page.get_by_role("option", name="2021", exact=True).click()
