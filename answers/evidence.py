@@ -16,7 +16,7 @@ from retriever.lexical import BM25Index
 from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL
 
-from .questions import Question, has_kind
+from .questions import Question, has_kind, names_role
 from .units import units
 
 
@@ -49,11 +49,14 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
     dense = max(((h.dense or 0.0) for h in top), default=0.0)
     fact = None
     if q.shape == "fact" and q.kind in ("name", "quantity", "time"):
-        fact = max(
-            (analyzer.coverage(q.text, f"{h.paragraph.heading} {u.text}")
-             for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)),
-            default=0.0,
-        )
+        if q.kind == "name":  # "Kuka on X?" is answered by a name standing next to X, nothing less
+            fact = float(any(names_role(q.words, u.text) for h in top for u in units(h.paragraph)))
+        else:
+            fact = max(
+                (analyzer.coverage(q.text, f"{h.paragraph.heading} {u.text}")
+                 for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)),
+                default=0.0,
+            )
     return Evidence(cov, dense, best_unit, fact, _rarest_found(q, top, analyzer))
 
 

@@ -94,11 +94,12 @@ def analyse(question: str) -> Question:
 
 
 def names_role(words: list[str], text: str) -> bool:
-    """A name stands right after one of the question's words ("Maahanmuuttokoordinaattori
-    Marianna Kemppi" for "kuka on maahanmuuttokoordinaattori?"), typos in the word allowed."""
+    """A name stands right after one of the question's words, perhaps after a title
+    ("Maahanmuuttokoordinaattori Marianna Kemppi" for "kuka on maahanmuuttokoordinaattori?",
+    "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"), typos in the word allowed."""
     for w in words:
         if len(w) >= 5 and not w[0].isdigit():
             # the word in any case, the name capitalised
-            if re.search(rf"(?<![\wåäö])(?i:{re.escape(w[:6])})[\wåäö-]*\s+{_NAME}", text):
+            if re.search(rf"(?<![\wåäö])(?i:{re.escape(w[:6])})[\wåäö-]*(?:\s+[a-zåäö-]+)?\s+{_NAME}", text):
                 return True
     return False

@@ -45,6 +45,8 @@ def is_unavailable(exc: BaseException) -> bool:
         seen.add(id(exc))
         name = type(exc).__name__
         text = str(exc).lower()
+        if isinstance(exc, BrokenPipeError):
+            return False  # our own output closed (`| head`), not the store
         if isinstance(exc, (ConnectionError, TimeoutError)) or name in ("ConnectError", "ConnectTimeout", "ReadTimeout",
                                                                          "RemoteProtocolError", "ReadError"):
             return True
