@@ -28,6 +28,11 @@ def write_pdf(path: Path, pages: list[list[tuple[float, float, float, bool, str]
             f"/Contents {6 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
+    return _save(path, objects)
+
+
+def _save(path: Path, objects: list[bytes], info: int | None = None) -> Path:
+    """Write numbered objects (1 is the catalog) with their cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, obj in enumerate(objects, start=1):
@@ -36,7 +41,8 @@ def write_pdf(path: Path, pages: list[list[tuple[float, float, float, bool, str]
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    trailer = b"/Size %d /Root 1 0 R" % (len(objects) + 1) + (b" /Info %d 0 R" % info if info else b"")
+    out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     path.write_bytes(bytes(out))
     return path
 
@@ -119,18 +125,7 @@ def write_office_pdf(path: Path, pages: list[list[tuple[float, float, float, str
     if title:
         objects.append(b"<< /Title (" + _escape(title) + b") >>")
         info = len(objects)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    trailer = b"/Size %d /Root 1 0 R" % (len(objects) + 1) + (b" /Info %d 0 R" % info if info else b"")
-    out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    path.write_bytes(bytes(out))
-    return path
+    return _save(path, objects, info)
 
 
 def runs(x: float, y: float, size: float, font: str, *pieces: str) -> list[tuple[float, float, float, str, str]]:
