@@ -88,11 +88,19 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
     return out
 
 
+def _pieces(paragraph: Paragraph) -> list[str]:
+    """Sentences and list items of a paragraph, with each table row kept whole."""
+    out: list[str] = []
+    for line in _table_rows(paragraph):
+        is_row = "; " in line and _label(line) is not None
+        out += [line] if is_row else sentences(line)
+    return out
+
+
 def units(paragraph: Paragraph) -> list[Unit]:
     """The quotable units of a paragraph, in order."""
     out = []
-    rows = _table_rows(paragraph)
-    for pos, sent in enumerate(s for line in rows for s in (sentences(line) if "; " not in line or not _label(line) else [line])):
+    for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
         item = bool(_ITEM.match(sent) or _LABEL_VALUE.match(sent))
