@@ -28,6 +28,7 @@ from retriever.tuning import (
     DEFINITION_BONUS,
     FACT_BONUS,
     FACT_NEAR,
+    LIST_ITEMS_BONUS,
     LIST_MAX_ITEMS,
     LIST_PARAGRAPH_SHARE,
     SUPPORT_SHARE,
@@ -117,7 +118,10 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         para_best: dict[int, float] = {}
         for r in {s.rank for s in scored}:
             p = hits[r].paragraph
-            para_best[r] = analyzer.coverage(q.text, f"{p.heading}\n{p.text}") + W_RANK * (1 - r / ANSWER_PARAGRAPHS)
+            items = sum(1 for s in scored if s.rank == r and s.unit.item)
+            para_best[r] = (analyzer.coverage(q.text, f"{p.heading}\n{p.text}")
+                            + W_RANK * max(0.0, 1 - r / ANSWER_PARAGRAPHS)
+                            + LIST_ITEMS_BONUS * min(items, 4) / 4)  # the answer to a list question is a list
         top = max(para_best.values())
         keep = {r for r, v in para_best.items() if v >= LIST_PARAGRAPH_SHARE * top}
         chosen = []

@@ -27,8 +27,11 @@ __all__ = ["Question", "analyse", "defines", "definition_term", "has_kind"]
 # Words that open a question about several things.
 _LIST_OPENER = re.compile(
     r"^\s*(mit[äa]|mitk[äa]|millaisia|millaista|millaiset|mink[äa]laisia|keit[äa]|ketk[äa]|mist[äa]|"
-    r"miss[äa] asioissa|mihin)\b", re.I
+    r"miss[äa] asioissa|mihin|miten|mill[äa] (?:tavoin|keinoin))\b", re.I
 )
+# A passive verb ("tehtiin", "vietettiin", "kerättiin", "tuetaan", "tehdään") after such an
+# opener asks for the things done: a list.
+_PASSIVE = re.compile(r"\b[a-zåäö]{2,}(?:ttiin|tiin|taan|tään|daan|dään)\b", re.I)
 # Verbs of reporting ("mitä suunnitelma sanoo X:stä?") make a topic question, not a list.
 _TOPIC_VERB = re.compile(r"\b(sanoo|sanotaan|kertoo|kerrotaan|mainitaan|todetaan|linjataan|esitet[äa][äa]n)\b", re.I)
 # Plural or action verbs and nouns that ask for several items.
@@ -86,7 +89,9 @@ def analyse(question: str) -> Question:
         shape = "fact"
     elif term is not None:
         shape = "definition"
-    elif _LIST_OPENER.match(q) and not _TOPIC_VERB.search(q) and (_LIST_CUE.search(q) or q.lower().startswith(("mitkä", "mitka"))):
+    elif _LIST_OPENER.match(q) and not _TOPIC_VERB.search(q) and (
+        _LIST_CUE.search(q) or _PASSIVE.search(q) or q.lower().startswith(("mitkä", "mitka"))
+    ):
         shape = "list"
     else:
         shape = "topic"

