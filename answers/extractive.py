@@ -62,6 +62,11 @@ def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     that names a person or a figure answers only "kuka / montako / milloin" questions."""
     # A definition question also looks deeper for the sentence that introduces the term.
     ranks = list(range(min(ANSWER_PARAGRAPHS, len(hits))))
+    # A year written in the question: answer from documents about that year, when the top
+    # paragraphs hold any ("mitä tehtiin 2021?" is not answered from the 2026–2029 plan).
+    of_year = [r for r in ranks if set(q.years) & set(hits[r].paragraph.years)]
+    if q.years and of_year:
+        ranks = of_year
     if q.shape == "definition" and q.term:
         ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if defines(q.term, hits[r].paragraph.text)][:1]
     return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or q.shape == "fact"]
