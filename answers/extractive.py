@@ -123,10 +123,10 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         para_best: dict[int, float] = {}
         for r in {s.rank for s in scored}:
             p = hits[r].paragraph
-            items = sum(1 for s in scored if s.rank == r and s.unit.item)
+            n_items = sum(1 for s in scored if s.rank == r and s.unit.item)
             para_best[r] = (analyzer.coverage(q.text, f"{p.heading}\n{p.text}")
                             + W_RANK * max(0.0, 1 - r / ANSWER_PARAGRAPHS)
-                            + LIST_ITEMS_BONUS * min(items, 4) / 4)  # the answer to a list question is a list
+                            + LIST_ITEMS_BONUS * min(n_items, 4) / 4)  # the answer to a list question is a list
         top = max(para_best.values())
         keep = {r for r, v in para_best.items() if v >= LIST_PARAGRAPH_SHARE * top}
         chosen = []
