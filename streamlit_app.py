@@ -15,6 +15,7 @@ import streamlit as st
 
 from answers import workspace as ws
 from answers.answerer import Answerer
+from answers.citations import where
 from answers.conversation import Conversation
 from answers.feedback import FeedbackStore
 from answers.prompts import ui_texts
@@ -200,7 +201,7 @@ def ask(answerer: Answerer, conversation: Conversation, history: list, question:
                 "role": "assistant", "content": result.text, "notes": notes, "question": question,
                 "citations": [p.to_json() for p in result.citations],
                 "nearest": [p.to_json() for p in result.nearest],
-                "source_lines": [f"[{n}] {ws.citation_line(p)}" for n, p in enumerate(result.citations, start=1)],
+                "source_lines": [f"[{n}] {where(p)}" for n, p in enumerate(result.citations, start=1)],
             }
         history.append(msg)
         show_answer(msg, answerer, key=str(len(history) - 1))
@@ -284,7 +285,7 @@ def documents_view(answerer: Answerer) -> None:
                           format_func=lambda n: next((d.title for d in docs if d.doc == n), n))
     if not chosen:
         return
-    paras = ws.document_paragraphs(index, chosen)
+    paras = index.document(chosen)
     if not paras:
         return
     target = int(params.get("p", paras[0].paragraph)) if str(params.get("p", "")).isdigit() else paras[0].paragraph

@@ -41,7 +41,6 @@ class Answer:
     written_by: str = "extractive"  # or "llm"
     nearest: list[Paragraph] = field(default_factory=list)  # on a refusal: the closest paragraphs
     filters: dict = field(default_factory=dict)  # active filters: {"doc": …, "year": …}
-    evidence: Evidence | None = None
 
     def as_json(self) -> dict:
         out = {
@@ -126,9 +125,9 @@ class Answerer:
         q, hits, scored, evidence = self.prepare(question, k, doc, year)
         filters = {key: value for key, value in (("doc", doc), ("year", year)) if value}
         if not scored or not self.is_answerable(evidence):
-            yield "answer", self.refusal(question, hits, filters, evidence)
+            yield "answer", self.refusal(question, hits, filters)
             return
-        extractive = self._extractive(q, hits, scored, filters, evidence)
+        extractive = self._extractive(q, hits, scored, filters)
         if self.llm is None:
             yield "answer", extractive
             return
@@ -148,7 +147,7 @@ class Answerer:
             checked = extractive
         yield "answer", checked
 
-    def refusal(self, question: str, hits: list[Hit], filters: dict, evidence: Evidence | None = None) -> Answer:
+    def refusal(self, question: str, hits: list[Hit], filters: dict) -> Answer:
         text = prompt("no_answer")
         if filters:
             named = []
@@ -158,11 +157,11 @@ class Answerer:
                 named.append(prompt("filter_year").format(year=filters["year"]))
             text += " " + prompt("no_answer_filtered").format(filters=", ".join(named))
         nearest = [h.paragraph for h in hits[:NEAREST_ON_REFUSAL]]
-        return Answer(question, text, False, [], hits, nearest=nearest, filters=filters, evidence=evidence)
+        return Answer(question, text, False, [], hits, nearest=nearest, filters=filters)
 
-    def _extractive(self, q: Question, hits: list[Hit], scored: list[Scored], filters: dict, evidence: Evidence) -> Answer:
+    def _extractive(self, q: Question, hits: list[Hit], scored: list[Scored], filters: dict) -> Answer:
         text, citations = compose(q, hits, scored, self.analyzer)
-        return Answer(q.text, text, True, citations, hits, filters=filters, evidence=evidence)
+        return Answer(q.text, text, True, citations, hits, filters=filters)
 
     def _checked_llm_answer(
         self, question: str, text: str, hits: list[Hit], sources: list[Hit], filters: dict

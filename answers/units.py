@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retriever.finnish import tokenize
 from retriever.morphology import has_verb
@@ -16,7 +17,7 @@ _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][^:]{1,60}:\s+\S")  # "Tavoite: …", "T
 _NAME_OR_FIGURE_IN_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Unit:
     """One quotable piece of a paragraph."""
 
@@ -97,14 +98,21 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     return out
 
 
-def units(paragraph: Paragraph) -> list[Unit]:
-    """The quotable units of a paragraph, in order."""
+def units(paragraph: Paragraph) -> tuple[Unit, ...]:
+    """The quotable units of a paragraph, in order (cached: an answer's candidates and its
+    evidence read the same paragraphs, and the same paragraphs come back question after question)."""
+    return _units(paragraph.section, paragraph.text)
+
+
+@lru_cache(maxsize=4096)
+def _units(section: str, text: str) -> tuple[Unit, ...]:
+    paragraph = Paragraph("", "", section, None, 0, text=text)  # only the section and text matter
     out = []
     for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
         item = bool(_ITEM.match(sent) or _LABEL_VALUE.match(sent))
-        text = _ITEM.sub("", sent).strip()
-        label = not item and has_verb(tokenize(text)) is False  # no verb: a title or a label, not a sentence
-        out.append(Unit(text, pos, item, heading=is_heading_line(text, paragraph) or label))
-    return out
+        quoted = _ITEM.sub("", sent).strip()
+        label = not item and has_verb(tokenize(quoted)) is False  # no verb: a title or a label, not a sentence
+        out.append(Unit(quoted, pos, item, heading=is_heading_line(quoted, paragraph) or label))
+    return tuple(out)

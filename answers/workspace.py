@@ -37,13 +37,6 @@ def html_text(text: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
-def citation_line(p: Paragraph) -> str:
-    """A source as one line of text (copied with the answer)."""
-    from .citations import where
-
-    return where(p)
-
-
 def deep_link(doc: str, paragraph: int) -> str:
     """"?doc=<file name>&p=<paragraph number>": opens the document browser at the paragraph."""
     return "?" + urllib.parse.urlencode({"doc": doc, "p": paragraph})
@@ -66,20 +59,10 @@ class DocumentInfo:
 
 def documents(index: Index) -> list[DocumentInfo]:
     """Every indexed document with its title, years, kind and paragraph count."""
-    counts: dict[str, int] = defaultdict(int)
-    for pid in index.lexical()[1]:
-        counts[pid.split("#", 1)[0]] += 1
     return [
-        DocumentInfo(d["doc"], d["title"], d["years"], kind_of(d["doc"]), counts.get(d["doc"], 0))
+        DocumentInfo(d["doc"], d["title"], d["years"], kind_of(d["doc"]), d["paragraphs"])
         for d in index.documents()
     ]
-
-
-def document_paragraphs(index: Index, doc: str) -> list[Paragraph]:
-    """A document's paragraphs in reading order."""
-    ids = [pid for pid in index.lexical()[1] if pid.split("#", 1)[0] == doc]
-    paras = index.paragraphs(ids).values()
-    return sorted(paras, key=lambda p: p.paragraph)
 
 
 def table_of_contents(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:

@@ -12,13 +12,13 @@ import logging
 import os
 import re
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from retriever.finnish import fold
 from retriever.records import Paragraph
 from retriever.settings import Settings
 from retriever.store import Index, is_unavailable
@@ -43,7 +43,6 @@ class IngestReport:
     chunks: int = 0
     failed: list[dict] = field(default_factory=list)
     not_done: list[str] = field(default_factory=list)  # when the index went away mid-run
-    in_progress: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         out = {
@@ -171,17 +170,13 @@ def _problem(p: Path, base: Path, max_mb: float | None) -> str:
     return ""
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
 def title_from_name(name: str, text: str) -> str:
     """A readable title from a file name, with the Finnish letters the name had to drop
     ('hyvinvointitilinpaatos' -> 'hyvinvointitilinpäätös') taken from the text itself."""
     spelled: dict[str, str] = {}
     for word, _ in Counter(re.findall(r"[\wÅÄÖåäö]+", text.lower())).most_common():
-        spelled.setdefault(_fold(word), word)
-    words = [spelled.get(_fold(w), w) for w in re.split(r"[-_\s]+", Path(name).stem) if w]
+        spelled.setdefault(fold(word), word)
+    words = [spelled.get(fold(w.lower()), w) for w in re.split(r"[-_\s]+", Path(name).stem) if w]
     title = " ".join(words)
     return title[:1].upper() + title[1:]
 
@@ -218,16 +213,16 @@ def ingest(
     files = find_files(paths, max_mb=settings.max_file_mb)
     known = index.file_hashes()
     report = IngestReport()
-    seen: set[str] = set()
+    done: set[str] = set()  # documents finished (indexed, unchanged or failed) in this run
     try:
-        _ingest_files(files, known, index, report, seen, progress)
-        for doc in sorted(set(known) - seen):
+        _ingest_files(files, known, index, report, done, progress)
+        for doc in sorted(set(known) - {f.doc for f in files}):
             index.remove_document(doc)
             report.removed += 1
     except Exception as exc:
         if not is_unavailable(exc):
             raise
-        report.not_done = [f.doc for f in files if f.doc not in seen or f.doc in report.in_progress]
+        report.not_done = [f.doc for f in files if f.doc not in done]
         raise StoreUnavailable(str(exc), report) from exc
     finally:  # what was written is kept, also when the run is stopped half way
         try:
@@ -241,47 +236,43 @@ def ingest(
 
 
 def _ingest_files(
-    files: list[Found], known: dict[str, str], index: Index, report: IngestReport, seen: set[str],
+    files: list[Found], known: dict[str, str], index: Index, report: IngestReport, done: set[str],
     progress: Progress | None,
 ) -> None:
     last_flush = time.monotonic()
     for n, f in enumerate(files, start=1):
         path, doc = f.path, f.doc
-        seen.add(doc)
         if progress:
             progress(doc, n - 1, len(files))
         if f.problem:
             log.warning("failed: %s: %s", path, f.problem)
             report.failed.append({"path": str(path), "error": f.problem})
+            done.add(doc)
             continue
-        report.in_progress = [doc]
         try:
             digest = file_hash(path)
             if known.get(doc) == digest:
                 report.unchanged += 1
-                continue
-            paragraphs = parse_file(path, doc)
-            step = None
-            if progress:  # embedding is the slow part: report it within the file too
-                def step(done: int, total: int, _n: int = n, _name: str = doc) -> None:
-                    progress(_name, _n - 1 + done / max(total, 1), len(files))
-            index.replace_document(doc, digest, paragraphs, progress=step)
+            else:
+                paragraphs = parse_file(path, doc)
+                step = None
+                if progress:  # embedding is the slow part: report it within the file too
+                    def step(embedded: int, total: int, _n: int = n, _name: str = doc) -> None:
+                        progress(_name, _n - 1 + embedded / max(total, 1), len(files))
+                index.replace_document(doc, digest, paragraphs, progress=step)
+                if doc in known:
+                    report.updated += 1
+                else:
+                    report.added += 1
         except ReadError as exc:
             log.warning("failed: %s: %s", path, exc)
             report.failed.append({"path": str(path), "error": str(exc)})
-            continue
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
             if is_unavailable(exc):
-                raise
+                raise  # the store is gone: this file and the rest are not done
             log.exception("failed: %s", path)
             report.failed.append({"path": str(path), "error": f"{type(exc).__name__}: {exc}"})
-            continue
-        finally:
-            report.in_progress = []
-        if doc in known:
-            report.updated += 1
-        else:
-            report.added += 1
+        done.add(doc)
         if time.monotonic() - last_flush > FLUSH_SECONDS:  # an interrupted run resumes from here
             index.flush()
             last_flush = time.monotonic()

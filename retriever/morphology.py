@@ -39,6 +39,7 @@ class WordAnalysis:
 
 _NOTHING = WordAnalysis()
 _cache: dict[str, WordAnalysis] = {}
+_loaded: set[Path] = set()
 _dirty = False
 
 
@@ -120,9 +121,11 @@ def has_verb(words: list[str]) -> bool | None:
 
 
 def load_cache(path: Path) -> None:
-    """Read analyses saved by :func:`save_cache` (a missing or broken file is ignored)."""
-    if not path.exists():
+    """Read analyses saved by :func:`save_cache`, once per file and process (a missing or
+    broken file is ignored)."""
+    if path in _loaded or not path.exists():
         return
+    _loaded.add(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         for word, entry in raw.items():

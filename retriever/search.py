@@ -85,11 +85,7 @@ class Searcher:
             return self._rerank(query, vec, top, dense, lexical, k, weights)
         top = top[:k]
         paras = self.index.paragraphs(h["id"] for h in top)
-        return [
-            Hit(paras[h["id"]], h["score"], h.get("dense"), h.get("lexical"), h.get("dense_rank"), h.get("lexical_rank"))
-            for h in top
-            if h["id"] in paras
-        ]
+        return [self._hit(paras, h, h["score"]) for h in top if h["id"] in paras]
 
     def _rerank(
         self, query: str, vec: np.ndarray, fused: list[dict], dense: list[tuple[str, float]],

@@ -179,19 +179,27 @@ class Index:
         self._changed()
 
     def documents(self) -> list[dict]:
-        """The indexed documents with their titles and years, for pickers in a UI."""
+        """The indexed documents with their titles, years and paragraph counts."""
         by_doc: dict[str, dict] = {}
         for d in self._load_lexical().values():
-            entry = by_doc.setdefault(d.doc, {"doc": d.doc, "years": set()})
+            entry = by_doc.setdefault(d.doc, {"doc": d.doc, "years": set(), "paragraphs": 0})
             entry["years"].update(d.years)
+            entry["paragraphs"] += 1
         titles = {}
         if by_doc:
             got = self._col.get(where={"paragraph": 1}, include=["metadatas"])
             titles = {m["doc"]: m.get("title", "") for m in got["metadatas"] or []}
         return [
-            {"doc": name, "title": titles.get(name) or name, "years": sorted(e["years"])}
+            {"doc": name, "title": titles.get(name) or name, "years": sorted(e["years"]),
+             "paragraphs": e["paragraphs"]}
             for name, e in sorted(by_doc.items())
         ]
+
+    def document(self, doc: str) -> list[Paragraph]:
+        """One document's paragraphs in reading order."""
+        got = self._col.get(where={"doc": doc}, include=["documents", "metadatas"])
+        paras = [Paragraph.from_metadata(m, t) for m, t in zip(got["metadatas"], got["documents"])]
+        return sorted(paras, key=lambda p: p.paragraph)
 
     def count(self) -> int:
         return self._col.count()

@@ -93,7 +93,7 @@ def tune_refusal() -> None:
         qa, hits, scored, ev = answerer.prepare(q["question"])
         right = False
         if q.get("quote") and scored:
-            ans = answerer._extractive(qa, hits, scored, {}, ev)
+            ans = answerer._extractive(qa, hits, scored, {})
             right = any(is_hit(q["quote"], p.text) for p in ans.citations) and keywords_present(ans.text, q["keywords"])
         rows.append((bool(q.get("quote")), right, ev))
     n_ans = sum(1 for a, _, _ in rows if a)
