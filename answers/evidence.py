@@ -1,23 +1,35 @@
 """Is the answer in the material? A decision from evidence that does not hang on wording.
 
 The evidence of the top paragraphs: the share of the question's words they hold in any form
-(base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best
-paragraph and the best single unit are in meaning (cosines on the embedder's own scale), and
-for "montako / milloin / kuka" whether the kind of fact asked for stands near those words.
-The thresholds are in ``retriever/tuning.py``, chosen on the tuning part of the development
-set; ``python -m retriever.eval`` reports both parts.
+(base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best paragraph and the best single
+unit are in meaning (cosines), for "montako / milloin" whether the kind of fact asked for
+stands near the question's words (``fact``), and whether a year the question names appears
+anywhere in them (``year_missing``).
+
+The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
+``python -m retriever.tune --refusal`` on the tuning part of both development collections
+(``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
+the model was not fitted for uses the model without them. Two rules stay outside the model:
+"kuka on X?" is answered only by a name standing next to X, and "montako / milloin" only when
+some top unit holds a figure or a time with any of the question's words.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL
+from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
+from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
 from .units import units
+
+# Every feature a refusal model may use, in this order.
+FEATURES = ("coverage", "fact", "year_missing", "dense", "unit")
+LEXICAL_FEATURES = ("coverage", "fact", "year_missing")
 
 
 @dataclass
@@ -27,45 +39,66 @@ class Evidence:
     unit: float  # best unit cosine
     fact: float | None  # best share of the question's words in a unit with the asked kind of fact
     #                     (None: not a "montako / milloin / kuka on" question)
-    rare: bool  # the question's most specific word is found in the top paragraphs
+    year_missing: bool  # the question names a year that none of the top paragraphs mentions
+    names_role: bool | None = None  # "kuka on X?": a name stands next to X (None: not such a question)
 
-    def answerable(self, min_dense: float, min_unit: float, t: dict | None = None) -> bool:
-        """``min_dense`` / ``min_unit``: the embedder's calibrated floors (0 when unknown);
-        ``t``: thresholds other than the tuned ones (the tuning script)."""
-        t = REFUSAL if t is None else t
-        if self.fact is not None and self.fact < t["fact_near"]:
-            return False  # "how many / when / who" with no such fact near the question's words
-        if t["need_rare"] and not self.rare:
-            return False
-        if self.coverage >= t["strong_coverage"]:
-            return True
-        close = self.dense >= min_dense and self.unit >= min_unit
-        return close and self.coverage >= t["min_coverage"]
+    def features(self) -> dict[str, float]:
+        return {
+            "coverage": self.coverage,
+            # not a fact question: the fact evidence is the word evidence itself (neutral)
+            "fact": self.coverage if self.fact is None else self.fact,
+            "year_missing": float(self.year_missing),
+            "dense": self.dense,
+            "unit": self.unit,
+        }
+
+    def probability(self, model: dict) -> float:
+        """The model's probability that the top paragraphs answer the question."""
+        f = self.features()
+        z = model["bias"] + sum(
+            w * (f[name] - m) / s for name, w, m, s in zip(model["features"], model["weights"], model["mean"], model["scale"])
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def answerable(self, model: dict) -> bool:
+        if self.names_role is False or self.fact == 0.0:
+            return False  # "Kuka on X?" with no name next to X; "montako?" with no figure at all
+        return self.probability(model) >= model["threshold"]
+
+
+def model_for(embedder_name: str, models: dict | None = None) -> dict:
+    """The refusal model fitted for this embedder's cosine scale, else the one without cosines."""
+    models = REFUSAL_MODELS if models is None else models
+    return models.get(embedder_name) or models["lexical"]
 
 
 def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
     top = hits[:ANSWER_PARAGRAPHS]
-    cov = max((analyzer.coverage(q.text, f"{h.paragraph.heading}\n{h.paragraph.text}") for h in top), default=0.0)
+    texts = [f"{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
+    cov = max((analyzer.coverage(q.text, t) for t in texts), default=0.0)
     dense = max(((h.dense or 0.0) for h in top), default=0.0)
     fact = None
-    if q.shape == "fact" and q.kind in ("name", "quantity", "time"):
-        if q.kind == "name":  # "Kuka on X?" is answered by a name standing next to X, nothing less
-            fact = float(any(names_role(q.words, u.text) for h in top for u in units(h.paragraph)))
-        else:
-            fact = max(
-                (analyzer.coverage(q.text, f"{h.paragraph.heading} {u.text}")
-                 for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)),
-                default=0.0,
-            )
-    return Evidence(cov, dense, best_unit, fact, _rarest_found(q, top, analyzer))
+    named = None
+    if q.shape == "fact" and q.kind == "name":
+        named = any(names_role(q.words, u.text) for h in top for u in units(h.paragraph))
+        fact = float(named)
+    elif q.shape == "fact" and q.kind in ("quantity", "time"):
+        fact = max(
+            # the document's title counts: "milloin ohjelma hyväksyttiin?" names the document
+            (analyzer.coverage(q.text, f"{h.paragraph.title} {h.paragraph.heading} {u.text}")
+             for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)),
+            default=0.0,
+        )
+    return Evidence(cov, dense, best_unit, fact, _year_missing(q, top), named)
 
 
-def _rarest_found(q: Question, top: list[Hit], analyzer: BM25Index) -> bool:
-    """The question's most specific word (highest idf; a word the index never saw counts as
-    most specific) is in one of the top paragraphs, in any form."""
-    words = [w for w in q.words if not w.isdigit()]
-    if not words:
-        return True
-    rarest = max(words, key=lambda w: max((analyzer.idf(t) for t in analyzer.token_terms(w)), default=analyzer.max_idf)
-                 or analyzer.max_idf)
-    return any(analyzer.coverage(rarest, f"{h.paragraph.heading}\n{h.paragraph.text}") >= 0.5 for h in top)
+def _year_missing(q: Question, top: list[Hit]) -> bool:
+    """The question names a year and no top paragraph (its text, headings or document) has it."""
+    if not q.years:
+        return False
+    seen: set[int] = set()
+    for h in top:
+        p = h.paragraph
+        seen.update(p.years)
+        seen.update(years_in(f"{p.title}\n{p.section}\n{p.text}"))
+    return not seen & set(q.years)

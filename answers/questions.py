@@ -52,7 +52,7 @@ def _is_measure(word: str) -> bool:
     """The word names a quantity: its base form (or, without an analyser, the word) ends in
     a noun of measure ("työttömyysprosentti", "tavoitemäärä", "osuus")."""
     forms = morphology.analyse(word).lemmas or (word,)
-    return any(f.endswith(m) for f in forms for m in _MEASURES)
+    return any(fold(f).endswith(fold(m)) for f in forms for m in _MEASURES)  # also typed without ä/ö
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa]|kuinka suuri|kuinka iso)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 

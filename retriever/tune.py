@@ -4,7 +4,7 @@ Collects, for each question of the tuning part only, the features of the first s
 ``RERANK_CANDIDATES`` paragraphs (the same code path as search), then tries every weight
 combination of a coarse grid and prints the best by MRR@10 (ties: recall@1), with its figures.
 Copy the weights into ``tuning.py``; ``python -m retriever.eval`` then reports both parts.
-``--refusal`` fits the refusal thresholds the same way.
+The refusal model is fitted by ``python -m answers.refusal_fit``.
 The report part is never read here.
 """
 
@@ -65,67 +65,9 @@ def score(data, weights: np.ndarray) -> tuple[float, float, float]:
     return r1 / n, r5 / n, mrr / n
 
 
-REFUSAL_GRID = {
-    "strong_coverage": (0.7, 0.8, 0.9, 1.01),
-    "min_coverage": (0.2, 0.3, 0.4, 0.5, 0.6),
-    "fact_near": (0.3, 0.4, 0.5, 0.6, 0.7),
-    "need_rare": (False, True),
-    "min_dense": (0.0, 0.82, 0.84, 0.86, 0.88),
-    "min_unit": (0.0, 0.82, 0.84, 0.86, 0.88),
-}
-MAX_WRONGLY_REFUSED = 0.08
-
-
-def tune_refusal() -> None:
-    """Thresholds of the refusal rule: per tuning question, its evidence and whether the
-    answer it would get is right; then the grid point with the most answered right plus
-    unanswerable refused, among those that refuse at most 8 % of answerable questions."""
-    from answers.answerer import Answerer
-    from answers.evidence import Evidence
-
-    from .evaluation import keywords_present
-
-    answerer = Answerer(Searcher(), llm=False)
-    rows = []
-    for q in load_questions():
-        if q.get("part") != "tune":
-            continue
-        qa, hits, scored, ev = answerer.prepare(q["question"])
-        right = False
-        if q.get("quote") and scored:
-            ans = answerer._extractive(qa, hits, scored, {})
-            right = any(is_hit(q["quote"], p.text) for p in ans.citations) and keywords_present(ans.text, q["keywords"])
-        rows.append((bool(q.get("quote")), right, ev))
-    n_ans = sum(1 for a, _, _ in rows if a)
-    n_un = len(rows) - n_ans
-    best = None
-    for combo in itertools.product(*REFUSAL_GRID.values()):
-        t = dict(zip(REFUSAL_GRID, combo))
-
-        def answers(ev: Evidence, t: dict = t) -> bool:
-            return ev.answerable(t["min_dense"], t["min_unit"], t)
-
-        right_share = sum(1 for a, r, ev in rows if a and r and answers(ev)) / n_ans
-        refused = sum(1 for a, _, ev in rows if not a and not answers(ev)) / max(n_un, 1)
-        wrongly = sum(1 for a, _, ev in rows if a and not answers(ev)) / n_ans
-        if wrongly > MAX_WRONGLY_REFUSED:
-            continue
-        key = (round(right_share + refused, 4), -wrongly)
-        if best is None or key > best[0]:
-            best = (key, t, (right_share, refused, wrongly))
-    assert best is not None
-    print(f"tuning part: answered right {best[2][0]:.3f}, unanswerable refused {best[2][1]:.3f}, "
-          f"answerable wrongly refused {best[2][2]:.3f}")
-    print("thresholds:", best[1])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m retriever.tune", description=__doc__)
-    parser.add_argument("--refusal", action="store_true", help="fit the refusal thresholds instead")
-    args = parser.parse_args(argv)
-    if args.refusal:
-        tune_refusal()
-        return 0
+    parser.parse_args(argv)
     questions = [q for q in load_questions() if q.get("quote") and q.get("part") == "tune"]
     data = collect(Searcher(), questions)
     best = None

