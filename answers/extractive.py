@@ -33,6 +33,7 @@ from retriever.tuning import (
     LIST_PARAGRAPH_SHARE,
     SUPPORT_SHARE,
     TOPIC_MAX_UNITS,
+    TOPIC_WINDOW,
     W_LEX,
     W_RANK,
 )
@@ -139,8 +140,17 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             if len(chosen) >= LIST_MAX_ITEMS:
                 break
         return _distinct(chosen)[:LIST_MAX_ITEMS] or [best]
-    chosen = [s for s in ranked if s.score >= SUPPORT_SHARE * best.score]
-    return _distinct(chosen)[:TOPIC_MAX_UNITS]
+    # Topic: the best unit with its neighbours in its paragraph (the sentences around the most
+    # relevant one carry the rest of its point), then close units of other paragraphs.
+    own = sorted((s for s in scored if s.rank == best.rank), key=lambda s: s.unit.position)
+    lo = hi = own.index(best)
+    while hi - lo + 1 < TOPIC_WINDOW and (lo > 0 or hi < len(own) - 1):
+        left = own[lo - 1].score if lo > 0 else -1.0
+        right = own[hi + 1].score if hi < len(own) - 1 else -1.0
+        lo, hi = (lo - 1, hi) if left >= right else (lo, hi + 1)
+    window = [best] + [s for s in own[lo:hi + 1] if s is not best]
+    others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
+    return _distinct(window + others)[:TOPIC_MAX_UNITS]
 
 
 def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:

@@ -48,11 +48,16 @@ _MEASURES = ("prosentti", "osuus", "määrä", "luku", "aste", "summa", "hinta",
              "keskiarvo", "numero", "lukumäärä")
 
 
+# Compounds of a measure noun that name no quantity ("päämäärä" is a goal).
+_NOT_MEASURES = ("päämäärä",)
+
+
 def _is_measure(word: str) -> bool:
     """The word names a quantity: its base form (or, without an analyser, the word) ends in
     a noun of measure ("työttömyysprosentti", "tavoitemäärä", "osuus")."""
     forms = morphology.analyse(word).lemmas or (word,)
-    return any(fold(f).endswith(fold(m)) for f in forms for m in _MEASURES)  # also typed without ä/ö
+    return any(fold(f).endswith(fold(m)) and fold(f) not in map(fold, _NOT_MEASURES)
+               for f in forms for m in _MEASURES)  # also typed without ä/ö
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa]|kuinka suuri|kuinka iso)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 
@@ -63,7 +68,7 @@ class Question:
 
     text: str
     shape: str  # "list" | "fact" | "definition" | "topic"
-    kind: str | None = None  # fact kind: "name" | "quantity" | "time" | "person"
+    kind: str | None = None  # fact kind: "name" | "quantity" | "time" | "person" | "reason"
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
@@ -85,7 +90,7 @@ def analyse(question: str) -> Question:
         term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
-    if kind in ("quantity", "time") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
+    if kind in ("quantity", "time", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
         shape = "fact"
     elif term is not None:
         shape = "definition"

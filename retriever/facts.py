@@ -14,6 +14,7 @@ _ASKS = {
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|mink[äa] verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
+    "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
 }
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
@@ -21,7 +22,9 @@ _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
         r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d,]))\d+(?:[ ,.]\d+)*(?!\.\d)"
-        r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b",
+        r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
+        # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
+        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
         re.I,
     ),
     "time": re.compile(
@@ -30,11 +33,14 @@ _HAS = {
         re.I,
     ),
     "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
+    # "miksi …?" is answered by a sentence that gives a reason or a purpose
+    "reason": re.compile(r"\b(koska|sillä|jotta|siksi|vuoksi|takia|ansiosta|johtuu|johtuen|perusteena|syy(?:n|nä|tä|stä|hyn|t)?|syi(?:nä|tä|ksi|stä|den))\b", re.I),
 }
 
 
 def answer_kind(question: str) -> str | None:
-    """"name" (kuka on…), "quantity" (montako…), "time" (milloin…), "person" (kuka…), or None."""
+    """"name" (kuka on…), "quantity" (montako…), "time" (milloin…), "person" (kuka…),
+    "reason" (miksi…), or None."""
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
 

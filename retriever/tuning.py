@@ -56,6 +56,7 @@ LIST_PARAGRAPH_SHARE = 0.7  # a list answer gathers items from paragraphs this c
 LIST_ITEMS_BONUS = 0.3  # a list answer prefers paragraphs that hold items (up to this for 4 or more)
 LIST_MAX_ITEMS = 15  # a whole list (a working group's members) fits
 TOPIC_MAX_UNITS = 4
+TOPIC_WINDOW = 3  # a topic answer quotes the best unit with this many units of its paragraph around it
 DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence introducing its term
 
 # -- refusal: answer only when the material holds the question's words and meaning -----------
