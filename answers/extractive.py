@@ -7,8 +7,9 @@ meaning (the embedder), its paragraph's rank, and whether it holds the fact aske
 
 - list questions: a bulleted list, one item per line with its citation, gathered from every
   top paragraph that holds relevant items, in document order;
-- fact and definition questions: first the unit that holds the name, time, number or
-  definition, then at most one more that supports it;
+- fact questions: first the unit that holds the name, time, number or reason, then at most
+  one more that supports it;
+- definition questions: first the unit that introduces the term, then its neighbours;
 - topic questions: the most relevant units in the document's order, grouped by source.
 """
 
@@ -82,10 +83,11 @@ def score_units(
     lo, hi = float(sims.min()), float(sims.max())
     out = []
     for (rank, u), sim in zip(cands, sims):
-        heading = hits[rank].paragraph.heading
-        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * analyzer.coverage(q.text, f"{heading} {u.text}")
+        p = hits[rank].paragraph
+        context = f"{p.title} {p.heading} {u.text}"  # "milloin ohjelma hyväksyttiin?" names the document
+        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * analyzer.coverage(q.text, context)
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
-        fact = bool(q.kind) and has_kind(q.kind, u.text) and analyzer.coverage(q.text, f"{heading} {u.text}") >= FACT_NEAR
+        fact = bool(q.kind) and has_kind(q.kind, u.text) and analyzer.coverage(q.text, context) >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
             q.kind in ("name", "person") and names_role(q.words, u.text)
         )
@@ -115,6 +117,8 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     if q.shape in ("fact", "definition"):
         key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
         key = key or [best]
+        if q.shape == "definition":  # the defining unit with the rest of its point around it
+            return _distinct(_window(key[0], scored))
         head = key[:2] if len(key) > 1 and key[1].score >= SUPPORT_SHARE * key[0].score else key[:1]
         rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score]
         return _distinct(head + rest[:1])
@@ -140,17 +144,22 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             if len(chosen) >= LIST_MAX_ITEMS:
                 break
         return _distinct(chosen)[:LIST_MAX_ITEMS] or [best]
-    # Topic: the best unit with its neighbours in its paragraph (the sentences around the most
-    # relevant one carry the rest of its point), then close units of other paragraphs.
-    own = sorted((s for s in scored if s.rank == best.rank), key=lambda s: s.unit.position)
-    lo = hi = own.index(best)
+    # Topic: the best unit with its neighbours, then close units of other paragraphs.
+    others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
+    return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
+
+
+def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
+    """``center`` first, then up to ``TOPIC_WINDOW`` units of its paragraph around it, grown
+    towards the better scoring neighbour: the sentences around the most relevant one carry
+    the rest of its point."""
+    own = sorted((s for s in scored if s.rank == center.rank), key=lambda s: s.unit.position)
+    lo = hi = own.index(center)
     while hi - lo + 1 < TOPIC_WINDOW and (lo > 0 or hi < len(own) - 1):
         left = own[lo - 1].score if lo > 0 else -1.0
         right = own[hi + 1].score if hi < len(own) - 1 else -1.0
         lo, hi = (lo - 1, hi) if left >= right else (lo, hi + 1)
-    window = [best] + [s for s in own[lo:hi + 1] if s is not best]
-    others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
-    return _distinct(window + others)[:TOPIC_MAX_UNITS]
+    return [center] + [s for s in own[lo:hi + 1] if s is not center]
 
 
 def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:

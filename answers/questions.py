@@ -36,7 +36,7 @@ _PASSIVE = re.compile(r"\b[a-zåäö]{2,}(?:ttiin|tiin|taan|tään|daan|dään)\
 _TOPIC_VERB = re.compile(r"\b(sanoo|sanotaan|kertoo|kerrotaan|mainitaan|todetaan|linjataan|esitet[äa][äa]n)\b", re.I)
 # Plural or action verbs and nouns that ask for several items.
 _LIST_CUE = re.compile(
-    r"\b(tehtiin|teht[äa]v[äa]t|tehd[äa][äa]n|j[äa]rjestettiin|toteutettiin|tarjottiin|tarjotaan|aiotaan|"
+    r"\b(tehtiin|teht[äa]v[äa]t|tehd[äa][äa]n|tehd[äa]|j[äa]rjestettiin|toteutettiin|tarjottiin|tarjotaan|aiotaan|"
     r"ovat|olivat|koostuu|kuuluu|kuuluvat|toimet|toimenpiteet|tavoitteet|teemat|painopisteet|huolissaan|"
     r"huolenaiheet|ilonaiheet|vahvuudet|keinot|tapahtumia|toimintaa|edistettiin|tuettiin|kehitettiin)\b",
     re.I,
