@@ -35,7 +35,7 @@ from retriever.tuning import ANSWER_PARAGRAPHS
 from .answerer import Answerer
 from .evidence import FEATURES, LEXICAL_FEATURES, Evidence
 
-MAX_WRONGLY_REFUSED = 0.06
+MAX_WRONGLY_REFUSED = 0.04  # half the target (0.08): a threshold fitted on few questions is optimistic
 L2 = 0.01  # ridge on the standardised weights: a few dozen negatives, keep the model smooth
 CROSS_KINDS = ("fact", "onboarding", "past-actions")
 
