@@ -21,7 +21,8 @@ _HAS = {
     "name": re.compile(_NAME),
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
-        r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d,]))\d+(?:[ ,.]\d+)*(?!\.\d)"
+        # (an ordinal, "2. vuosikurssi", "1.-2. luokka", is no amount)
+        r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d,]))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
         r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
