@@ -90,11 +90,12 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
 
 
 def _pieces(paragraph: Paragraph) -> list[str]:
-    """Sentences and list items of a paragraph, with each table row kept whole."""
+    """Sentences and list items of a paragraph, with each list item and table row kept whole
+    (an item's second sentence, "▫ Päihteiden käyttö. Kokemus huumeiden …", belongs to it)."""
     out: list[str] = []
     for line in _table_rows(paragraph):
         is_row = "; " in line and _label(line) is not None
-        out += [line] if is_row else sentences(line)
+        out += [line] if is_row or _ITEM.match(line) else sentences(line)
     return out
 
 
