@@ -60,10 +60,11 @@ class Evidence:
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def answerable(self, model: dict) -> bool:
+    def answerable(self, model: dict, threshold: float | None = None) -> bool:
+        """``threshold``: another than the model's own (the fitting script tries them)."""
         if self.names_role is False or self.fact == 0.0:
             return False  # "Kuka on X?" with no name next to X; "montako?" with no figure at all
-        return self.probability(model) >= model["threshold"]
+        return self.probability(model) >= (model["threshold"] if threshold is None else threshold)
 
 
 def model_for(embedder_name: str, models: dict | None = None) -> dict:

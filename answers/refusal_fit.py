@@ -58,6 +58,7 @@ def dump(questions: Path, name: str, out: Path, as_unanswerable: bool) -> int:
                         ans.text, q["keywords"])
             row = {"collection": name, "id": q["id"], "part": q.get("part"), "answerable": answerable,
                    "retrievable": retrievable, "right": right, "names_role": ev.names_role,
+                   "asked_fact": ev.fact,
                    "embedder": answerer.searcher.index.embedder.name, **ev.features()}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             rows += 1
@@ -81,7 +82,7 @@ def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     train = [r for r in rows if r["part"] == "tune" and (r["retrievable"] or not r["answerable"])]
     x = np.array([[r[n] for n in names] for r in train], dtype=float)
     y = np.array([float(r["answerable"]) for r in train])
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    mean, scale = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-3)  # a constant feature stays finite
     w, b = logistic((x - mean) / scale, y)
     model = {"features": list(names), "weights": [round(float(v), 4) for v in w], "bias": round(b, 4),
              "mean": [round(float(v), 4) for v in mean], "scale": [round(float(v), 4) for v in scale],
@@ -108,9 +109,9 @@ def _figures(rows: list[dict], model: dict, threshold: float) -> dict[str, tuple
 
 
 def _answers(row: dict, model: dict, threshold: float) -> bool:
-    ev = Evidence(row["coverage"], row["dense"], row["unit"], row["fact"],
-                  bool(row["year_missing"]), row["names_role"])
-    return ev.names_role is not False and ev.fact != 0.0 and ev.probability(model) >= threshold
+    ev = Evidence(row["coverage"], row["dense"], row["unit"], row.get("asked_fact"),
+                  bool(row["year_missing"]), row.get("names_role"))
+    return ev.answerable(model, threshold)
 
 
 def _threshold(rows: list[dict], model: dict) -> float:

@@ -9,7 +9,7 @@ import pytest
 from answers.evidence import Evidence, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.questions import analyse
+from answers.questions import analyse, has_kind
 from answers.units import units
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
@@ -31,10 +31,33 @@ from retriever.tuning import REFUSAL_MODELS
     ("mika on hyry", "definition", None),  # typed without ä
     ("Hyry", "definition", None),
     ("hyvinvointipäällikön puhelinnumero", "topic", None),  # keywords, not a term
+    ("Miksi kuntoutukseen kannattaa panostaa?", "fact", "reason"),
+    ("Mitä kuntien pitäisi tehdä yksinäisyyden vähentämiseksi?", "list", None),
+    ("mika on heinolan tyottomyysprosentti", "fact", "quantity"),  # a measure typed without ä/ö
+    ("Mikä on päihdepolitiikan päämäärä?", "definition", None),  # a goal, not an amount
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
     assert (q.shape, q.kind) == (shape, kind)
+
+
+@pytest.mark.parametrize("kind, text, has", [
+    ("quantity", "Vastausprosentin ollessa 34 %", True),
+    ("quantity", "Asiakkaita oli 41.", True),
+    ("quantity", "Kävijöitä oli 12 480.", True),
+    ("quantity", "Aikuisista vain joka kymmenes liikkuu tarpeeksi.", True),  # a share written out
+    ("quantity", "Energiakuluja voisi pienentää alle puoleen.", True),
+    ("quantity", "Ammatillisen koulutuksen 1.-2. vuosikurssin opiskelijat", False),  # ordinals
+    ("quantity", "Kysely tehtiin 12. luokalle.", False),
+    ("quantity", "Vuonna 2023 kysely uusittiin.", False),  # a year is a time
+    ("quantity", "Ohjelma hyväksyttiin 1.8.2026.", False),  # so is a date
+    ("time", "Ohjelma hyväksyttiin 1.8.2026.", True),
+    ("reason", "Kuntoutus säästää varoja, sillä se ehkäisee ongelmia.", True),
+    ("reason", "Yhteydenoton syinä olivat käyttäytyminen ja uni.", True),
+    ("reason", "Syyskuussa aloitettiin uusi ryhmä.", False),  # "syys-" is a month, no reason
+])
+def test_has_kind(kind, text, has):
+    assert has_kind(kind, text) is has
 
 
 def _para(text: str, section: str = "Osio", n: int = 1, doc: str = "a.txt") -> Paragraph:
