@@ -1,13 +1,13 @@
 """Is the answer in the material? A decision from evidence that does not hang on wording.
 
 The evidence of the top paragraphs: the share of the question's words they hold in any form
-(base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best paragraph and the best single
-unit are in meaning (cosines), for "montako / milloin" whether the kind of fact asked for
+(base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best
+paragraph and the best single unit are in meaning (cosines), for "montako / milloin" whether the kind of fact asked for
 stands near the question's words (``fact``), and whether a year the question names appears
 anywhere in them (``year_missing``).
 
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
-``python -m retriever.tune --refusal`` on the tuning part of both development collections
+``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
 the model was not fitted for uses the model without them. Two rules stay outside the model:
 "kuka on X?" is answered only by a name standing next to X, and "montako / milloin" only when
