@@ -102,7 +102,7 @@ class Answerer:
     ) -> tuple[Question, list[Hit], list[Scored], Evidence]:
         """Search, score the top paragraphs' units and gather the evidence (no decision yet)."""
         q = analyse(question)
-        vec = self.searcher.index.embedder.embed_queries([question])[0]  # once, for search and units
+        vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
         cands = candidate_units(q, hits)
         sims = self.unit_vectors([u.text for _, u in cands]) @ vec if cands else np.zeros(0, dtype=np.float32)

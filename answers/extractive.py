@@ -10,7 +10,8 @@ meaning (the embedder), its paragraph's rank, and whether it holds the fact aske
 - fact questions: first the unit that holds the name, time, number or reason, then at most
   one more that supports it;
 - definition questions: first the unit that introduces the term, then its neighbours;
-- topic questions: the most relevant units in the document's order, grouped by source.
+- topic questions: the most relevant unit with its neighbours in its paragraph, then close
+  units of other paragraphs, in the document's order, grouped by source.
 """
 
 from __future__ import annotations

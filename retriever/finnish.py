@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import Stemmer
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[a-zåäöéüšž]+(?:[-'’´][a-zåäöéüšž]+)*", re.IGNORECASE)
+TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[a-zåäöéüšž]+(?:[-'’´][a-zåäöéüšž]+)*", re.IGNORECASE)
 _STEMMER = Stemmer.Stemmer("finnish")
 
 # Function words and question words: they carry no topic, and would match every paragraph.
@@ -36,12 +36,13 @@ def fold(word: str) -> str:
 
 
 # "mika on hyry" is "mikä on Hyry": a question word typed without ä is still a question word.
-STOP_WORDS = STOP_WORDS | frozenset(fold(w) for w in STOP_WORDS)
+FOLDED_STOP_WORDS = {fold(w): w for w in sorted(STOP_WORDS) if fold(w) != w}  # "mika" -> "mikä"
+STOP_WORDS = STOP_WORDS | frozenset(FOLDED_STOP_WORDS)
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word and number tokens; hyphenated words stay whole ("hyte-työ")."""
-    return [m.group(0).lower().replace("’", "'").replace("´", "'") for m in _TOKEN.finditer(text)]
+    return [m.group(0).lower().replace("’", "'").replace("´", "'") for m in TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -18,7 +19,17 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import morphology
-from .finnish import Vocabulary, content_tokens, fold, hyphen_parts, is_near_stem, prefix_term, stem
+from .finnish import (
+    FOLDED_STOP_WORDS,
+    TOKEN,
+    Vocabulary,
+    content_tokens,
+    fold,
+    hyphen_parts,
+    is_near_stem,
+    prefix_term,
+    stem,
+)
 from .records import last_heading
 from .synonyms import synonyms_of
 from .tuning import (
@@ -167,6 +178,26 @@ class BM25Index:
         if token in self.vocab.tokens or stem(token) in self.vocab.stems:
             return True
         return any(LEMMA + lemma in self._postings for lemma in morphology.analyse(token).lemmas)
+
+    def restore_letters(self, text: str) -> str:
+        """``text`` with each word typed without ä/ö that the index does not know spelled as
+        the one word the index knows in that form ("mika on hyry" -> "mikä on hyry"; "paatos"
+        -> "päätös"): the embedder reads ä-less Finnish poorly, the lexical side needs no help."""
+        def spelled(m: re.Match) -> str:
+            word = m.group(0)
+            low = word.lower()
+            # "mika" / "Mika on …" as a question word, not the name in "Kuka on Mika Salonen?"
+            first = m.start() == 0 and not re.match(r"\s+[A-ZÅÄÖ]", text[m.end():])
+            if low in FOLDED_STOP_WORDS and (word == low or first):
+                fixed = FOLDED_STOP_WORDS[low]
+                return fixed if word == low else fixed.capitalize()
+            if fold(low) != low or self.knows(low):
+                return word
+            options = self._folded.get(low, [])
+            if len(options) != 1:
+                return word  # unknown, or ambiguous: leave it
+            return options[0].capitalize() if word[:1].isupper() else options[0]
+        return TOKEN.sub(spelled, text)
 
     def token_terms(self, token: str) -> dict[str, float]:
         """The weighted index terms one query word stands for: its own terms, synonyms of its

@@ -55,6 +55,11 @@ class Searcher:
     def __init__(self, index: Index | None = None) -> None:
         self.index = index or Index()
 
+    def embed_query(self, query: str) -> np.ndarray:
+        """The query's embedding, with words typed without ä/ö spelled as the index spells them."""
+        bm25, _ = self.index.lexical(stemmed=True)
+        return self.index.embedder.embed_queries([bm25.restore_letters(query)])[0]
+
     def search(
         self,
         query: str,
@@ -74,7 +79,7 @@ class Searcher:
         lexical: list[tuple[str, float]] = []
         vec = None
         if method in ("dense", "fused", "hybrid"):
-            vec = self.index.embedder.embed_queries([query])[0] if query_vector is None else query_vector
+            vec = self.embed_query(query) if query_vector is None else query_vector
             dense = self.index.dense_search(vec, k=max(CANDIDATES, k), doc=doc, year=year)
         if method != "dense":
             bm25, ids = self.index.lexical(stemmed=method != "bm25")

@@ -36,7 +36,7 @@ def collect(searcher: Searcher, questions: list[dict]) -> list[tuple[np.ndarray,
     index = searcher.index
     out = []
     for q in questions:
-        vec = index.embedder.embed_queries([q["question"]])[0]
+        vec = searcher.embed_query(q["question"])
         hits = searcher.search(q["question"], k=RERANK_CANDIDATES, method="fused", query_vector=vec)
         if not hits:
             continue
