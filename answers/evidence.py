@@ -2,8 +2,11 @@
 
 The evidence of the top paragraphs: the share of the question's words they hold in any form
 (base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best
-paragraph and the best single unit are in meaning (cosines), for "montako / milloin" whether the kind of fact asked for
-stands near the question's words (``fact``), and whether a year the question names appears
+paragraph and the best single unit are in meaning (cosines), for "montako / milloin" whether
+the kind of fact asked for stands near the question's words (``fact``) and near its most
+specific word (``fact_rare``:
+"montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
+that never mentions swimming school), and whether a year the question names appears
 anywhere in them (``year_missing``).
 
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
@@ -28,8 +31,8 @@ from .questions import Question, has_kind, names_role
 from .units import units
 
 # Every feature a refusal model may use, in this order.
-FEATURES = ("coverage", "fact", "year_missing", "dense", "unit")
-LEXICAL_FEATURES = ("coverage", "fact", "year_missing")
+FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
+LEXICAL_FEATURES = ("coverage", "fact", "fact_rare", "year_missing")
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Evidence:
     #                     (None: not a "montako / milloin / kuka on" question)
     year_missing: bool  # the question names a year that none of the top paragraphs mentions
     names_role: bool | None = None  # "kuka on X?": a name stands next to X (None: not such a question)
+    fact_rare: float | None = None  # "montako / milloin": the question's most specific word is in a unit with the fact
 
     def features(self) -> dict[str, float]:
         return {
@@ -50,6 +54,7 @@ class Evidence:
             "year_missing": float(self.year_missing),
             "dense": self.dense,
             "unit": self.unit,
+            "fact_rare": 1.0 if self.fact_rare is None else self.fact_rare,
         }
 
     def probability(self, model: dict) -> float:
@@ -83,14 +88,25 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
     if q.shape == "fact" and q.kind == "name":
         named = any(names_role(q.words, u.text) for h in top for u in units(h.paragraph))
         fact = float(named)
-    elif q.shape == "fact" and q.kind in ("quantity", "time"):
-        fact = max(
-            # the document's title counts: "milloin ohjelma hyväksyttiin?" names the document
-            (analyzer.coverage(q.text, f"{h.paragraph.title} {h.paragraph.heading} {u.text}")
-             for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)),
-            default=0.0,
-        )
-    return Evidence(cov, dense, best_unit, fact, _year_missing(q, top), named)
+    fact_rare = None
+    if q.shape == "fact" and q.kind in ("quantity", "time"):
+        # the document's title counts: "milloin ohjelma hyväksyttiin?" names the document
+        contexts = [f"{h.paragraph.title} {h.paragraph.heading} {u.text}"
+                    for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)]
+        fact = max((analyzer.coverage(q.text, c) for c in contexts), default=0.0)
+        rarest = _rarest(q, analyzer)
+        fact_rare = max((analyzer.coverage(rarest, c) for c in contexts), default=0.0) if rarest else 1.0
+    return Evidence(cov, dense, best_unit, fact, _year_missing(q, top), named, fact_rare)
+
+
+def _rarest(q: Question, analyzer: BM25Index) -> str | None:
+    """The question's most specific word (highest idf; one the index never saw counts as most
+    specific), years and figures aside."""
+    words = [w for w in q.words if not w[0].isdigit()]
+    if not words:
+        return None
+    return max(words, key=lambda w: max((analyzer.idf(t) for t in analyzer.token_terms(w)), default=0.0)
+               or analyzer.max_idf)
 
 
 def _year_missing(q: Question, top: list[Hit]) -> bool:

@@ -58,7 +58,7 @@ def dump(questions: Path, name: str, out: Path, as_unanswerable: bool) -> int:
                         ans.text, q["keywords"])
             row = {"collection": name, "id": q["id"], "part": q.get("part"), "answerable": answerable,
                    "retrievable": retrievable, "right": right, "names_role": ev.names_role,
-                   "asked_fact": ev.fact,
+                   "asked_fact": ev.fact, "asked_fact_rare": ev.fact_rare,
                    "embedder": answerer.searcher.index.embedder.name, **ev.features()}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             rows += 1
@@ -110,7 +110,7 @@ def _figures(rows: list[dict], model: dict, threshold: float) -> dict[str, tuple
 
 def _answers(row: dict, model: dict, threshold: float) -> bool:
     ev = Evidence(row["coverage"], row["dense"], row["unit"], row.get("asked_fact"),
-                  bool(row["year_missing"]), row.get("names_role"))
+                  bool(row["year_missing"]), row.get("names_role"), row.get("asked_fact_rare"))
     return ev.answerable(model, threshold)
 
 

@@ -168,6 +168,8 @@ def test_refusal_model_is_monotone(coverage):
     assert _ev(coverage, 0.86, 0.86, fact=coverage).probability(m) >= p
     assert _ev(coverage, 0.84, 0.84, fact=min(1.0, coverage + 0.1)).probability(m) >= p
     assert _ev(coverage, 0.84, 0.84, fact=coverage, year_missing=True).probability(m) <= p
+    rare_missing = Evidence(coverage=coverage, dense=0.84, unit=0.84, fact=coverage, year_missing=False, fact_rare=0.0)
+    assert rare_missing.probability(m) <= p  # the fact's unit lacks the question's most specific word
 
 
 def test_unknown_embedder_uses_the_model_without_cosines():

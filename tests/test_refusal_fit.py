@@ -22,7 +22,7 @@ def _rows(n: int, part: str, seed: int, collection: str = "a") -> list[dict]:
         rows.append({
             "collection": collection, "id": f"{part}{i}", "part": part, "answerable": answerable,
             "retrievable": answerable, "right": answerable, "names_role": None, "asked_fact": None,
-            "coverage": cov, "fact": cov, "year_missing": 0.0,
+            "coverage": cov, "fact": cov, "fact_rare": 1.0, "year_missing": 0.0,
             "dense": rng.gauss(0.86 if answerable else 0.83, 0.02),
             "unit": rng.gauss(0.86 if answerable else 0.83, 0.02),
         })
