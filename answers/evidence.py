@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from retriever import morphology
 from retriever.lexical import BM25Index
 from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
@@ -101,8 +102,10 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
 
 def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     """The question's most specific word (highest idf; one the index never saw counts as most
-    specific), years and figures aside."""
+    specific), years, figures and verbs aside: the thing asked about is named by a noun, while
+    its verb is often paraphrased or inflected past recognition ("jaettiin" / "jaettujen")."""
     words = [w for w in q.words if not w[0].isdigit()]
+    words = [w for w in words if not morphology.analyse(w).verb] or words
     if not words:
         return None
     return max(words, key=lambda w: max((analyzer.idf(t) for t in analyzer.token_terms(w)), default=0.0)

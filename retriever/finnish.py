@@ -11,7 +11,8 @@ import Stemmer
 TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[a-zåäöéüšž]+(?:[-'’´][a-zåäöéüšž]+)*", re.IGNORECASE)
 _STEMMER = Stemmer.Stemmer("finnish")
 
-# Function words and question words: they carry no topic, and would match every paragraph.
+# Function words, question words and time relative to now ("edellisenä vuonna", "ensi vuonna"):
+# they carry no topic, and would match every paragraph or none.
 STOP_WORDS = frozenset(
     """
     ja tai sekä eli että mutta vaan kuin jos kun niin myös vielä jo nyt sitten siis kuitenkin
@@ -26,6 +27,8 @@ STOP_WORDS = frozenset(
     mukaan kautta osalta aikana vuoden vuonna vuosina vuosi vuodelle vuodesta
     sanotaan sanoo kertoo kerrotaan tehtiin tehty tehdään mainitaan mainitaanko tarkoittaa tarkoitetaan
     vastaa vastaavat vastasi vastaako
+    edellinen edellisenä edellisen edellisellä viime viimeksi viimeisin tänä ensi seuraava seuraavana
+    nykyinen nykyään tällä hetkellä
     """.split()
 )
 
