@@ -16,7 +16,7 @@ import numpy as np
 
 from retriever.records import Paragraph
 from retriever.search import Hit, Searcher
-from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL
+from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL, UNIT_EMBED_LIMIT
 
 from .citations import citation_json
 from .evidence import Evidence, gather, model_for
@@ -105,10 +105,29 @@ class Answerer:
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
         cands = candidate_units(q, hits)
-        sims = self.unit_vectors([u.text for _, u in cands]) @ vec if cands else np.zeros(0, dtype=np.float32)
+        sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
         evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0)
         return q, hits, scored, evidence
+
+    def _unit_sims(self, q: Question, hits: list[Hit], cands: list, vec: np.ndarray) -> np.ndarray:
+        """Cosines of the candidate units to the question. Embedding a unit costs as much as
+        the whole search, so only the ``UNIT_EMBED_LIMIT`` units most likely to be quoted (by
+        the question's words, with the paragraph's rank) are embedded; the rest count as the
+        farthest of those."""
+        if not cands:
+            return np.zeros(0, dtype=np.float32)
+        order = list(range(len(cands)))
+        if len(cands) > UNIT_EMBED_LIMIT:
+            def prior(i: int) -> float:
+                rank, u = cands[i]
+                p = hits[rank].paragraph
+                return self.analyzer.coverage(q.text, f"{p.title} {p.heading} {u.text}") - 0.1 * rank
+            order = sorted(order, key=prior, reverse=True)[:UNIT_EMBED_LIMIT]
+        embedded = self.unit_vectors([cands[i][1].text for i in order]) @ vec
+        sims = np.full(len(cands), float(embedded.min()), dtype=np.float32)
+        sims[order] = embedded
+        return sims
 
     def is_answerable(self, evidence: Evidence) -> bool:
         return evidence.answerable(model_for(self.searcher.index.embedder.name))

