@@ -40,7 +40,7 @@ LEXICAL_FEATURES = ("coverage", "fact", "fact_rare", "year_missing")
 class Evidence:
     coverage: float  # best share of the question's words in one top paragraph (with its heading)
     dense: float  # best paragraph cosine
-    unit: float  # best unit cosine
+    unit: float  # best cosine of the embedded candidate units
     fact: float | None  # best share of the question's words in a unit with the asked kind of fact
     #                     (None: not a "montako / milloin / kuka on" question)
     year_missing: bool  # the question names a year that none of the top paragraphs mentions
@@ -69,7 +69,7 @@ class Evidence:
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if self.names_role is False or self.fact == 0.0:
-            return False  # "Kuka on X?" with no name next to X; "montako?" with no figure at all
+            return False  # "Kuka on X?" with no name next to X; "montako?" with no figure near its words
         return self.probability(model) >= (model["threshold"] if threshold is None else threshold)
 
 

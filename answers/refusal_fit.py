@@ -16,6 +16,12 @@ Two steps, because each development collection has its own index (``HYTE_CORPUS_
    Prints ``REFUSAL_MODELS`` for ``retriever/tuning.py``: one model with the cosines (for the
    embedder that made the dumps) and one without (for any other embedder).
 
+The model in ``tuning.py`` came from four dumps: ``--name hyte`` (the development set against
+the shipped corpus), ``--name policy`` (``evaldata/collection2.jsonl`` against its documents,
+``HYTE_CORPUS_DIR`` / ``HYTE_DATA_DIR`` pointed at them, see ``evaldata/SCORING.md``), and each
+question file ``--as-unanswerable`` against the other collection's index; then ``fit`` on all
+four.
+
 The report part is never used here; ``python -m retriever.eval`` reports both parts.
 """
 
@@ -43,7 +49,7 @@ CROSS_KINDS = ("fact", "onboarding", "past-actions")
 def dump(questions: Path, name: str, out: Path, as_unanswerable: bool) -> int:
     answerer = Answerer(Searcher(), llm=False)
     rows = 0
-    with open(out, "a", encoding="utf-8") as fh:
+    with open(out, "w", encoding="utf-8") as fh:
         for q in load_questions(questions):
             if as_unanswerable and (q["kind"] not in CROSS_KINDS or q.get("variant") == "keyword"):
                 continue
