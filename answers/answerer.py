@@ -26,6 +26,7 @@ from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
 from .questions import Question, analyse
+from .units import Unit
 
 Event = tuple[str, object]
 
@@ -110,7 +111,7 @@ class Answerer:
         evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0)
         return q, hits, scored, evidence
 
-    def _unit_sims(self, q: Question, hits: list[Hit], cands: list, vec: np.ndarray) -> np.ndarray:
+    def _unit_sims(self, q: Question, hits: list[Hit], cands: list[tuple[int, Unit]], vec: np.ndarray) -> np.ndarray:
         """Cosines of the candidate units to the question. Embedding a unit costs as much as
         the whole search, so only the ``UNIT_EMBED_LIMIT`` units most likely to be quoted (by
         the question's words, with the paragraph's rank) are embedded; the rest count as the
