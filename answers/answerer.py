@@ -26,7 +26,7 @@ from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
 from .questions import Question, analyse
-from .units import Unit
+from .units import Unit, unit_context
 
 Event = tuple[str, object]
 
@@ -122,8 +122,7 @@ class Answerer:
         if len(cands) > UNIT_EMBED_LIMIT:
             def prior(i: int) -> float:
                 rank, u = cands[i]
-                p = hits[rank].paragraph
-                return self.analyzer.coverage(q.text, f"{p.title} {p.heading} {u.text}") - 0.1 * rank
+                return self.analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u)) - 0.1 * rank
             order = sorted(order, key=prior, reverse=True)[:UNIT_EMBED_LIMIT]
         embedded = self.unit_vectors([cands[i][1].text for i in order]) @ vec
         sims = np.full(len(cands), float(embedded.min()), dtype=np.float32)

@@ -29,7 +29,7 @@ from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
-from .units import units
+from .units import unit_context, units
 
 # Every feature a refusal model may use, in this order.
 FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
@@ -91,9 +91,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact = float(named)
     fact_rare = None
     if q.shape == "fact" and q.kind in ("quantity", "time"):
-        # the document's title counts: "milloin ohjelma hyväksyttiin?" names the document
-        contexts = [f"{h.paragraph.title} {h.paragraph.heading} {u.text}"
-                    for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)]
+        contexts = [unit_context(h.paragraph, u) for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)]
         fact = max((analyzer.coverage(q.text, c) for c in contexts), default=0.0)
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for c in contexts), default=0.0) if rarest else 1.0
@@ -108,8 +106,7 @@ def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     words = [w for w in words if not morphology.analyse(w).verb] or words
     if not words:
         return None
-    return max(words, key=lambda w: max((analyzer.idf(t) for t in analyzer.token_terms(w)), default=0.0)
-               or analyzer.max_idf)
+    return max(words, key=analyzer.specificity)
 
 
 def _year_missing(q: Question, top: list[Hit]) -> bool:

@@ -41,7 +41,7 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, units
+from .units import Unit, unit_context, units
 
 
 @dataclass
@@ -84,11 +84,10 @@ def score_units(
     lo, hi = float(sims.min()), float(sims.max())
     out = []
     for (rank, u), sim in zip(cands, sims):
-        p = hits[rank].paragraph
-        context = f"{p.title} {p.heading} {u.text}"  # "milloin ohjelma hyväksyttiin?" names the document
-        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * analyzer.coverage(q.text, context)
+        in_context = analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u))
+        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
-        fact = bool(q.kind) and has_kind(q.kind, u.text) and analyzer.coverage(q.text, context) >= FACT_NEAR
+        fact = bool(q.kind) and has_kind(q.kind, u.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
             q.kind in ("name", "person") and names_role(q.words, u.text)
         )

@@ -99,6 +99,12 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     return out
 
 
+def unit_context(paragraph: Paragraph, unit: Unit) -> str:
+    """A unit with what it stands under, for word evidence: the document's title counts
+    ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading."""
+    return f"{paragraph.title} {paragraph.heading} {unit.text}"
+
+
 def units(paragraph: Paragraph) -> tuple[Unit, ...]:
     """The quotable units of a paragraph, in order (cached: an answer's candidates and its
     evidence read the same paragraphs, and the same paragraphs come back question after question)."""

@@ -299,6 +299,11 @@ class BM25Index:
             got += weight * matched
         return got / total if total else 0.0
 
+    def specificity(self, token: str) -> float:
+        """How specific a query word is: the highest idf of its terms; a word the index has
+        never seen is as specific as can be."""
+        return max((self.idf(t) for t in self.token_terms(token)), default=0.0) or self.max_idf
+
     def _question_profile(self, question: str) -> list[tuple[float, dict[str, float]]]:
         """Per distinct question word: its idf weight and how much each of its terms counts
         as evidence that the word is present (cached: one question is checked against many
@@ -309,9 +314,7 @@ class BM25Index:
         profile = []
         for tok in dict.fromkeys(content_tokens(question)):
             terms = self.token_terms(tok)
-            weight = max((self.idf(t) for t in terms), default=0.0)
-            if weight <= 0:
-                weight = self.max_idf  # a word the index has never seen is as specific as can be
+            weight = self.specificity(tok)
             near = set(self.near_stems(stem(tok)))
             evidence = {
                 t: PREFIX_EVIDENCE if t.startswith("~") else NEAR_STEM_EVIDENCE if t in near else min(1.0, w)
