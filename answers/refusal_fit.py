@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -63,9 +64,8 @@ def dump(questions: Path, name: str, out: Path, as_unanswerable: bool) -> int:
                     right = any(is_hit(q["quote"], p.text) for p in ans.citations) and keywords_present(
                         ans.text, q["keywords"])
             row = {"collection": name, "id": q["id"], "part": q.get("part"), "answerable": answerable,
-                   "retrievable": retrievable, "right": right, "names_role": ev.names_role,
-                   "asked_fact": ev.fact, "asked_fact_rare": ev.fact_rare,
-                   "embedder": answerer.searcher.index.embedder.name, **ev.features()}
+                   "retrievable": retrievable, "right": right,
+                   "embedder": answerer.searcher.index.embedder.name, "evidence": asdict(ev)}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             rows += 1
     print(f"{rows} rows from {questions} as {name!r} -> {out}")
@@ -86,7 +86,7 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 4000) ->
 
 def fit_model(rows: list[dict], names: tuple[str, ...]) -> dict:
     train = [r for r in rows if r["part"] == "tune" and (r["retrievable"] or not r["answerable"])]
-    x = np.array([[r[n] for n in names] for r in train], dtype=float)
+    x = np.array([[_evidence(r).features()[n] for n in names] for r in train], dtype=float)
     y = np.array([float(r["answerable"]) for r in train])
     mean, scale = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-3)  # a constant feature stays finite
     w, b = logistic((x - mean) / scale, y)
@@ -103,7 +103,7 @@ def _figures(rows: list[dict], model: dict, threshold: float) -> dict[str, tuple
     out = {}
     for name in sorted({r["collection"] for r in rows}):
         mine = [r for r in rows if r["collection"] == name]
-        said = [(r, _answers(r, model, threshold)) for r in mine]
+        said = [(r, _evidence(r).answerable(model, threshold)) for r in mine]
         ans = [(r, a) for r, a in said if r["answerable"]]
         un = [(r, a) for r, a in said if not r["answerable"]]
         out[name] = (
@@ -114,10 +114,8 @@ def _figures(rows: list[dict], model: dict, threshold: float) -> dict[str, tuple
     return out
 
 
-def _answers(row: dict, model: dict, threshold: float) -> bool:
-    ev = Evidence(row["coverage"], row["dense"], row["unit"], row.get("asked_fact"),
-                  bool(row["year_missing"]), row.get("names_role"), row.get("asked_fact_rare"))
-    return ev.answerable(model, threshold)
+def _evidence(row: dict) -> Evidence:
+    return Evidence(**row["evidence"])
 
 
 def _threshold(rows: list[dict], model: dict) -> float:
@@ -140,8 +138,8 @@ def fit(paths: list[Path]) -> int:
         print(f"dumps from several embedders: {sorted(embedders)}", file=sys.stderr)
         return 2
     models = {embedders.pop(): fit_model(rows, FEATURES), "lexical": fit_model(rows, LEXICAL_FEATURES)}
+    own = [r for r in rows if not r["collection"].startswith("cross")]
     for key, model in models.items():
-        own = [r for r in rows if not r["collection"].startswith("cross")]
         for part in ("tune", "report"):
             for name, (right, refused, wrongly) in _figures([r for r in own if r["part"] == part], model,
                                                             model["threshold"]).items():

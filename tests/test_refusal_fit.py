@@ -5,6 +5,7 @@ never reads the report part. Fast: no model, no index."""
 from __future__ import annotations
 
 import random
+from dataclasses import asdict
 
 import numpy as np
 
@@ -21,10 +22,12 @@ def _rows(n: int, part: str, seed: int, collection: str = "a") -> list[dict]:
         cov = min(1.0, max(0.0, rng.gauss(base, 0.15)))
         rows.append({
             "collection": collection, "id": f"{part}{i}", "part": part, "answerable": answerable,
-            "retrievable": answerable, "right": answerable, "names_role": None, "asked_fact": None,
-            "coverage": cov, "fact": cov, "fact_rare": 1.0, "year_missing": 0.0,
-            "dense": rng.gauss(0.86 if answerable else 0.83, 0.02),
-            "unit": rng.gauss(0.86 if answerable else 0.83, 0.02),
+            "retrievable": answerable, "right": answerable,
+            "evidence": asdict(Evidence(
+                coverage=cov, fact=None, year_missing=False,
+                dense=rng.gauss(0.86 if answerable else 0.83, 0.02),
+                unit=rng.gauss(0.86 if answerable else 0.83, 0.02),
+            )),
         })
     return rows
 
