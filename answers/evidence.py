@@ -12,9 +12,12 @@ anywhere in them (``year_missing``).
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
-the model was not fitted for uses the model without them. Two rules stay outside the model:
-"kuka on X?" is answered only by a name standing next to X, and "montako / milloin" only when
-some top unit holds a figure or a time with any of the question's words.
+the model was not fitted for uses the model without them. Three rules stay outside the model:
+"kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
+only when some top unit holds that kind of fact with any of the question's words, and a bare
+keyword search is answered when a top paragraph holds all its words (a short query is never
+close in meaning to a paragraph). When a fact question names a year, the fact evidence comes
+from the units about that year, if any.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import math
 from dataclasses import dataclass
 
 from retriever import morphology
+from retriever.finnish import content_tokens
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
+from retriever.tuning import ANSWER_PARAGRAPHS, KEYWORD_QUERY_WORDS, REFUSAL_MODELS
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
@@ -46,6 +50,7 @@ class Evidence:
     year_missing: bool  # the question names a year that none of the top paragraphs mentions
     names_role: bool | None = None  # "kuka on X?": a name stands next to X (None: not such a question)
     fact_rare: float | None = None  # "montako / milloin": the question's most specific word is in a unit with the fact
+    keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
 
     def features(self) -> dict[str, float]:
         return {
@@ -70,6 +75,9 @@ class Evidence:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if self.names_role is False or self.fact == 0.0:
             return False  # "Kuka on X?" with no name next to X; "montako?" with no figure near its words
+        if self.keywords_found:
+            return True  # a search by keywords is answered when the material holds them: a short
+            #              query is far from any paragraph in meaning, whatever it finds
         return self.probability(model) >= (model["threshold"] if threshold is None else threshold)
 
 
@@ -87,22 +95,33 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
     fact = None
     named = None
     if q.shape == "fact" and q.kind == "name":
-        named = any(names_role(q.words, u.text) for h in top for u in units(h.paragraph))
+        named = any(names_role(q.role_words, u.text) for h in top for u in units(h.paragraph))
         fact = float(named)
     fact_rare = None
-    if q.shape == "fact" and q.kind in ("quantity", "time"):
-        contexts = [unit_context(h.paragraph, u) for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text)]
-        fact = max((analyzer.coverage(q.text, c) for c in contexts), default=0.0)
+    year_missing = _year_missing(q, top)
+    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
+        found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
+                 if has_kind(q.kind, u.text)]
+        # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
+        of_year = [(p, c) for p, c in found if set(q.years) & (set(p.years) | set(years_in(c)))]
+        if q.years and found:
+            year_missing = not of_year
+            found = of_year or found
+        fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
         rarest = _rarest(q, analyzer)
-        fact_rare = max((analyzer.coverage(rarest, c) for c in contexts), default=0.0) if rarest else 1.0
-    return Evidence(cov, dense, best_unit, fact, _year_missing(q, top), named, fact_rare)
+        fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
+    keywords = not q.text.rstrip().endswith("?") and q.shape in ("definition", "topic") and len(q.words) <= KEYWORD_QUERY_WORDS
+    return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0)
 
 
 def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     """The question's most specific word (highest idf; one the index never saw counts as most
     specific), years, figures and verbs aside: the thing asked about is named by a noun, while
     its verb is often paraphrased or inflected past recognition ("jaettiin" / "jaettujen")."""
-    words = [w for w in q.words if not w[0].isdigit()]
+    # as the index spells them ("kasittelee" is the verb "käsittelee"); a word the material
+    # never uses in any form cannot be looked for near the fact
+    words = [w for w in content_tokens(analyzer.restore_letters(q.text)) if not w[0].isdigit()]
+    words = [w for w in words if analyzer.specificity(w) < analyzer.max_idf or analyzer.word_parts(w)] or words
     words = [w for w in words if not morphology.analyse(w).verb] or words
     if not words:
         return None

@@ -89,7 +89,7 @@ def score_units(
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
-            q.kind in ("name", "person") and names_role(q.words, u.text)
+            q.kind in ("name", "person") and names_role(q.role_words, u.text)
         )
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
         score += FACT_BONUS * fact + DEFINITION_BONUS * defined

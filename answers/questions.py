@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from retriever import morphology
 from retriever.facts import answer_kind, asks_what_is, defines, definition_term, has_kind
 from retriever.finnish import content_tokens, fold
@@ -55,9 +57,22 @@ _NOT_MEASURES = ("päämäärä",)
 def _is_measure(word: str) -> bool:
     """The word names a quantity: its base form (or, without an analyser, the word) ends in
     a noun of measure ("työttömyysprosentti", "tavoitemäärä", "osuus")."""
-    forms = morphology.analyse(word).lemmas or (word,)
+    head = word.rsplit("-", 1)[-1]  # a hyphenated compound's head is its last part ("hyte-kertoimen")
+    forms = morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
     return any(fold(f).endswith(fold(m)) and fold(f) not in map(fold, _NOT_MEASURES)
                for f in forms for m in _MEASURES)  # also typed without ä/ö
+# Nouns and a verb of money: "paljonko … maksaa / rahaa / euroa / hinta / korvauksia?" asks for a
+# sum, which a count or a share does not answer.
+_MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "määräraha", "korvaus",
+          "rahoitus", "avustus", "maksaa")
+
+
+def _is_money(word: str) -> bool:
+    head = word.rsplit("-", 1)[-1]
+    forms = morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
+    return any(fold(f).endswith(fold(m)) for f in forms for m in _MONEY)
+
+
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa]|kuinka suuri|kuinka iso)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 
@@ -68,10 +83,16 @@ class Question:
 
     text: str
     shape: str  # "list" | "fact" | "definition" | "topic"
-    kind: str | None = None  # fact kind: "name" | "quantity" | "time" | "person" | "reason"
+    kind: str | None = None  # "name" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
+    proper: list[str] = field(default_factory=list)  # content words written with a capital inside the question
+
+    @property
+    def role_words(self) -> list[str]:
+        """The words that may name a role ("kuka on Heinolan kaupunginjohtaja?": not "Heinolan")."""
+        return [w for w in self.words if w not in self.proper]
 
     @property
     def wants_list(self) -> bool:
@@ -86,11 +107,13 @@ def analyse(question: str) -> Question:
     term = definition_term(q)
     if kind is None and _WHAT_OPENER.match(q) and any(_is_measure(w) for w in words):
         kind = "quantity"  # "mikä on Heinolan työttömyysprosentti?", "mikä osuus …?"
+    if kind == "quantity" and any(_is_money(w) for w in words):
+        kind = "money"
     if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):
         term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
-    if kind in ("quantity", "time", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
+    if kind in ("quantity", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
         shape = "fact"
     elif term is not None:
         shape = "definition"
@@ -100,16 +123,29 @@ def analyse(question: str) -> Question:
         shape = "list"
     else:
         shape = "topic"
-    return Question(q, shape, kind, term, years_in(q), words)
+    # a capital inside the question marks a proper noun; all capitals an acronym ("HYTE-työ")
+    proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
+    return Question(q, shape, kind, term, years_in(q), words, proper)
+
+
+# A title-like word and, perhaps, a second one before a name ("Esittelijä hyvinvointijohtaja
+# Hepo-oja, Pirjo"); a look-ahead, so that every word is tried as the title.
+_BEFORE_NAME = re.compile(rf"(?<![\wåäöÅÄÖ-])([\wåäöÅÄÖ-]+)(?=(?:\s+([a-zåäö-]+))?\s+{_NAME})")
+SAME_WORD = 80  # rapidfuzz ratio: the same word in another form or with a typo ("esittelijänä" / "esittelijä")
 
 
 def names_role(words: list[str], text: str) -> bool:
     """A name stands right after one of the question's words, perhaps after a title
     ("Maahanmuuttokoordinaattori Marianna Kemppi" for "kuka on maahanmuuttokoordinaattori?",
-    "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"), typos in the word allowed."""
-    for w in words:
-        if len(w) >= 5 and not w[0].isdigit():
-            # the word in any case, the name capitalised
-            if re.search(rf"(?<![\wåäö])(?i:{re.escape(w[:6])})[\wåäö-]*(?:\s+[a-zåäö-]+)?\s+{_NAME}", text):
+    "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"). The word must be the same word, in any
+    form or with a typo, not merely share its first letters: "hyvinvointialueen johtaja" is
+    not answered by "hyvinvointijohtaja Pirjo Hepo-oja"."""
+    asked = [fold(w.lower()) for w in words if len(w) >= 5 and not w[0].isdigit()]
+    if not asked:
+        return False
+    for m in _BEFORE_NAME.finditer(text):
+        for role in filter(None, m.groups()):
+            role = fold(role.lower())
+            if any(fuzz.ratio(w, role) >= SAME_WORD for w in asked):
                 return True
     return False

@@ -101,8 +101,14 @@ def _pieces(paragraph: Paragraph) -> list[str]:
 
 def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     """A unit with what it stands under, for word evidence: the document's title counts
-    ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading."""
-    return f"{paragraph.title} {paragraph.heading} {unit.text}"
+    ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading. A
+    verbless line takes its subject from the line before ("Kaatumisten ehkäisy -luento
+    1.11.2023." / "n.70 osallistujaa.")."""
+    before = ""
+    if unit.heading and not unit.item:
+        earlier = [u for u in units(paragraph) if u.position < unit.position]
+        before = earlier[-1].text if earlier else ""
+    return f"{paragraph.title} {paragraph.heading} {before} {unit.text}"
 
 
 def units(paragraph: Paragraph) -> tuple[Unit, ...]:

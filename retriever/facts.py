@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from .finnish import content_tokens
+from .tuning import KEYWORD_QUERY_WORDS
 from .years import years_in
 
 _ASKS = {
     # "Kuka on X?" asks for a name; "kuka vastaa …?" may be answered by a body ("johtoryhmä").
     "name": re.compile(r"^\s*(kuka|ketk[äa])\s+(on|oli|ovat|olivat|toimi|toimii|toimivat)\b", re.I),
+    "frequency": re.compile(r"^\s*(kuinka|miten) usein\b", re.I),
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|mink[äa] verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
@@ -22,30 +24,47 @@ _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
         # (an ordinal, "2. vuosikurssi", "1.-2. luokka", is no amount)
-        r"(?<![\d.,/])(?!(?:19|20)\d\d(?![\d,]))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
+        # ("n.70" is "noin 70"; "1.11." a date)
+        r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
         r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
         re.I,
     ),
+    # a sum of money: "21,5 €/asukas", "12 miljoonaa euroa", "50 euron seteli"
+    "money": re.compile(r"\d\s*(?:e/|mk\b)|€|\beur(?:o|on|oa|oja|ojen|oilla|oin|oihin|oiksi|ot)\b", re.I),
     "time": re.compile(
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
-        r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo",
+        r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo|\b(?:klo|kello)\s*\d",
         re.I,
     ),
     "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
+    # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
+    "frequency": re.compile(
+        r"\b\d+\s*(?:x|krt|kertaa)\b|\bjoka\s+(?:\w+\s+)?(?:päivä|viikko|kuukausi|vuosi|kerta|maanantai|tiistai|"
+        r"keskiviikko|torstai|perjantai|lauantai|sunnuntai)|\b(?:päivittäin|viikoittain|kuukausittain|vuosittain|"
+        r"kerran|kahdesti|vuodessa|kuukaudessa|kuussa|viikossa|välein|väliajoin)\b",
+        re.I,
+    ),
     # "miksi …?" is answered by a sentence that gives a reason or a purpose
     "reason": re.compile(r"\b(koska|sillä|jotta|siksi|vuoksi|takia|ansiosta|johtuu|johtuen|perusteena|syy(?:n|nä|tä|stä|hyn|t)?|syi(?:nä|tä|ksi|stä|den))\b", re.I),
 }
 
 
 def answer_kind(question: str) -> str | None:
-    """"name" (kuka on…), "quantity" (montako…), "time" (milloin…), "person" (kuka…),
-    "reason" (miksi…), or None."""
+    """"name" (kuka on…), "frequency" (kuinka usein…), "quantity" (montako…), "time"
+    (milloin…), "person" (kuka…), "reason" (miksi…), or None."""
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
 
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?")
+# A time of day ("klo 10-12.00", "kello 18") and a frequency ("joka toinen tiistai") are times,
+# not amounts.
+_CLOCK = re.compile(
+    r"\b(?:klo|kello)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"|\bjoka \w+ (?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|päivä|viikko|kuukausi|vuosi|kerta)",
+    re.I,
+)
 
 
 def has_kind(kind: str | None, sentence: str) -> bool:
@@ -53,7 +72,11 @@ def has_kind(kind: str | None, sentence: str) -> bool:
     date is a time, not a quantity."""
     if kind is None:
         return False
-    if kind == "quantity":
+    if kind == "frequency" and _HAS[kind].search(sentence):
+        return True
+    if kind in ("quantity", "frequency"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
+        sentence = _CLOCK.sub(" ", sentence)
+        kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
 
@@ -76,7 +99,7 @@ def definition_term(question: str) -> str | None:
     if m:
         term = m.group(1).strip()
         return term if len(content_tokens(term)) <= 4 else None
-    if len(content_tokens(question)) <= 3 and not question.rstrip().endswith("?") and not years_in(question):
+    if len(content_tokens(question)) <= KEYWORD_QUERY_WORDS and not question.rstrip().endswith("?") and not years_in(question):
         return question.strip()
     return None
 

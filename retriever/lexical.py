@@ -47,6 +47,10 @@ from .tuning import (
 
 LEMMA = "="  # base-form and compound-part terms live in their own namespace beside the stems
 
+# One question word, for coverage: its weight (idf), its whole-word terms with how much each
+# counts as evidence, and its compound parts with their weights and terms.
+WordProfile = tuple[float, dict[str, float], list[tuple[float, frozenset[str]]]]
+
 
 @dataclass
 class LexicalDoc:
@@ -91,7 +95,7 @@ class BM25Index:
         self._word_cache: dict[str, dict[str, float]] = {}
         self._token_cache: dict[str, dict[str, float]] = {}
         self._text_cache: dict[str, frozenset[str]] = {}
-        self._profile_cache: dict[str, list[tuple[float, dict[str, float]]]] = {}
+        self._profile_cache: dict[str, list[WordProfile]] = {}
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths = np.zeros(len(docs), dtype=np.float32)
         for i, d in enumerate(docs):
@@ -290,37 +294,70 @@ class BM25Index:
 
     def coverage(self, question: str, text: str) -> float:
         """idf-weighted share of the question's words that ``text`` contains, in any form
-        (base form, compound part, stem; a near stem counts almost fully, a stem prefix half)."""
+        (base form, stem; a near stem counts almost fully, a stem prefix half). A compound
+        the text does not hold whole counts by the idf-weighted share of its parts the text
+        holds: "uimakoulu" is hardly in a text that only says "koulu"."""
         have = self.text_terms(text)
         total = got = 0.0
-        for weight, evidence in self._question_profile(question):
+        for weight, evidence, parts in self._question_profile(question):
             total += weight
             matched = max((e for t, e in evidence.items() if t in have), default=0.0)
+            if parts and matched < PART_WEIGHT:
+                share = sum(w for w, terms in parts if terms & have) / sum(w for w, _ in parts)
+                matched = max(matched, PART_WEIGHT * share)
             got += weight * matched
         return got / total if total else 0.0
 
-    def specificity(self, token: str) -> float:
-        """How specific a query word is: the highest idf of its terms; a word the index has
-        never seen is as specific as can be."""
-        return max((self.idf(t) for t in self.token_terms(token)), default=0.0) or self.max_idf
+    def word_parts(self, word: str) -> list[str]:
+        """The parts of a compound word: a hyphenated word's, Voikko's, or, for a word Voikko
+        does not know, its split against the index vocabulary ([] for a simple word)."""
+        if "-" in word:
+            return [p for p in word.split("-") if p]
+        analysis = morphology.analyse(word)
+        if analysis.lemmas:
+            return list(analysis.parts)
+        return self.vocab.split_compound(word)
 
-    def _question_profile(self, question: str) -> list[tuple[float, dict[str, float]]]:
-        """Per distinct question word: its idf weight and how much each of its terms counts
-        as evidence that the word is present (cached: one question is checked against many
+    @staticmethod
+    def _part_terms(part: str) -> frozenset[str]:
+        """The terms that show a compound part in a text (as a word or inside another)."""
+        return frozenset({stem(part), LEMMA + part, *(LEMMA + lemma for lemma in morphology.analyse(part).lemmas)})
+
+    def _whole_terms(self, token: str) -> set[str]:
+        """The token's terms that stand for the whole word (its stems and base forms, and those
+        of the word it was corrected or spelled to, its synonyms): not a compound part's
+        (weighted ``PART_WEIGHT`` or less), a stem prefix or a near stem (looser evidence)."""
+        near = set(self.near_stems(stem(token)))
+        return {t for t, w in self.token_terms(token).items() if w > PART_WEIGHT and not t.startswith("~") and t not in near}
+
+    def specificity(self, token: str) -> float:
+        """How specific a query word is: the idf of its commonest form in the index (its base
+        form is common though one inflected stem is rare: "ikäihmistä"); a word the index has
+        never seen whole is as specific as can be, whatever its parts ("kuntavaalit" is
+        specific although "kunta" is common)."""
+        return min((idf for t in self._whole_terms(token) if (idf := self.idf(t)) > 0), default=self.max_idf)
+
+    def _question_profile(self, question: str) -> list[WordProfile]:
+        """Per distinct question word: its idf weight, how much each of its terms (but its
+        compound parts and their stem prefixes) counts as evidence that the word is present,
+        and its compound parts with their idf (cached: one question is checked against many
         texts)."""
         cached = self._profile_cache.get(question)
         if cached is not None:
             return cached
-        profile = []
+        profile: list[WordProfile] = []
         for tok in dict.fromkeys(content_tokens(question)):
-            terms = self.token_terms(tok)
-            weight = self.specificity(tok)
             near = set(self.near_stems(stem(tok)))
+            parts = [(max((self.idf(t) for t in terms), default=0.0) or self.max_idf, terms)
+                     for terms in map(self._part_terms, self.word_parts(tok))]
+            # a part alone is no evidence of the compound: parts count together, below
+            of_parts = set().union(*(terms for _, terms in parts)) - self._whole_terms(tok)
             evidence = {
                 t: PREFIX_EVIDENCE if t.startswith("~") else NEAR_STEM_EVIDENCE if t in near else min(1.0, w)
-                for t, w in terms.items()
+                for t, w in self.token_terms(tok).items()
+                if t not in of_parts and (not t.startswith("~") or t == prefix_term(tok))
             }
-            profile.append((weight, evidence))
+            profile.append((self.specificity(tok), evidence, parts))
         if len(self._profile_cache) > 10_000:
             self._profile_cache.clear()
         self._profile_cache[question] = profile

