@@ -26,7 +26,7 @@ from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
 from .questions import Question, analyse
-from .units import Unit, unit_context
+from .units import Unit, unit_context, units
 
 Event = tuple[str, object]
 
@@ -105,11 +105,33 @@ class Answerer:
         q = analyse(question)
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
+        if q.shape == "list":
+            hits = self._with_list_continuations(hits)
         cands = candidate_units(q, hits)
         sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
         evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0)
         return q, hits, scored, evidence
+
+    def _with_list_continuations(self, hits: list[Hit]) -> list[Hit]:
+        """A list that ingest split over two paragraphs is one list: a top paragraph that holds
+        list items is followed by the next paragraph of its section when that one starts with
+        an item (its rank and score shared), so a list answer gathers the whole list."""
+        out: list[Hit] = []
+        seen = {h.paragraph.id for h in hits}
+        for rank, h in enumerate(hits):
+            out.append(h)
+            p = h.paragraph
+            own = units(p)
+            if rank >= ANSWER_PARAGRAPHS or not any(u.item for u in own):
+                continue
+            for n in self.searcher.index.neighbours(p):
+                following = units(n)
+                if (n.paragraph == p.paragraph + 1 and n.section == p.section and n.id not in seen
+                        and following and following[0].item):
+                    out.append(Hit(n, h.score, h.dense, h.lexical))
+                    seen.add(n.id)
+        return out
 
     def _unit_sims(self, q: Question, hits: list[Hit], cands: list[tuple[int, Unit]], vec: np.ndarray) -> np.ndarray:
         """Cosines of the candidate units to the question. Embedding a unit costs as much as

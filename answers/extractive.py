@@ -134,6 +134,11 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
                             + LIST_ITEMS_BONUS * min(n_items, 4) / 4)  # the answer to a list question is a list
         top = max(para_best.values())
         keep = {r for r, v in para_best.items() if v >= LIST_PARAGRAPH_SHARE * top}
+        # the rest of a kept list that ingest split into the next paragraph of its section
+        for r in sorted(para_best):
+            if r - 1 in keep and _continues(hits[r - 1].paragraph, hits[r].paragraph):
+                keep.add(r)
+                para_best[r] = para_best[r - 1] - 1e-6  # right after it
         chosen = []
         for r in sorted(keep, key=lambda r: -para_best[r]):
             own = [s for s in scored if s.rank == r]
@@ -147,6 +152,14 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     # Topic: the best unit with its neighbours, then close units of other paragraphs.
     others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
+
+
+def _continues(before: Paragraph, after: Paragraph) -> bool:
+    """``after`` goes on with a list of ``before``: the next paragraph of the same section,
+    starting with an item."""
+    following = units(after)
+    return (after.doc == before.doc and after.section == before.section and after.paragraph == before.paragraph + 1
+            and bool(following) and following[0].item)
 
 
 def _window(center: Scored, scored: list[Scored]) -> list[Scored]:

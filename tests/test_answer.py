@@ -27,3 +27,16 @@ def test_refuses_when_material_is_silent(corpus_index):
     assert ans.text == prompt("no_answer")
     assert ans.citations == []
     assert ans.as_json()["found"] is False
+
+
+def test_a_list_split_by_ingest_is_answered_whole(corpus_index):
+    """The 2023 statement's list of autumn events runs over two paragraphs of the PDF; the
+    second starts with items and is fetched from the index although search did not rank it."""
+    _, searcher = corpus_index
+    ans = Answerer(searcher).answer("Mitä tapahtumia ikääntyneille järjestettiin syksyllä 2023?")
+    assert ans.found
+    lines = ans.text.split("\n")
+    assert any(line.startswith("• Ikääntyneiden terveydenpäivä") for line in lines)
+    assert any(line.startswith("• Vanhustenviikon juhla") for line in lines)  # from the next paragraph
+    cited = [(c.doc, c.paragraph) for c in ans.citations]
+    assert any((d, n + 1) in cited for d, n in cited)

@@ -154,6 +154,19 @@ def test_list_question_gives_bullets_in_document_order_with_citations():
     assert cites[0].paragraph == 5
 
 
+def test_a_list_split_over_two_paragraphs_is_answered_whole():
+    paras = [
+        _para("Ikäihmisille järjestettiin tapahtumia syksyllä.\n• Terveydenpäivä elokuussa\n• Digitapahtuma lokakuussa",
+              section="Ikäihmiset", n=5),
+        _para("• Vanhustenviikon juhla lokakuussa\n• Luento marraskuussa", section="Ikäihmiset", n=6),
+        _para("• Kerho lapsille\n• Retki nuorille", section="Lapset", n=7),  # next, but another section
+    ]
+    text, cites = _answer("Mitä tapahtumia ikäihmisille järjestettiin syksyllä?", paras)
+    assert "• Vanhustenviikon juhla lokakuussa [2]" in text and "• Luento marraskuussa [2]" in text
+    assert "Kerho" not in text
+    assert [c.paragraph for c in cites] == [5, 6]
+
+
 def test_who_question_starts_with_the_name_next_to_the_role():
     paras = [
         _para("Kotouttamisohjaaja aloitti maaliskuussa ja toimii maahanmuuttokoordinaattorin työparina. "
