@@ -15,7 +15,7 @@ import streamlit as st
 
 from answers import workspace as ws
 from answers.answerer import Answerer
-from answers.citations import where
+from answers.citations import place, where
 from answers.conversation import Conversation
 from answers.feedback import FeedbackStore
 from answers.prompts import ui_texts
@@ -30,6 +30,11 @@ from retriever.store import is_unavailable
 T = ui_texts()
 log = logging.getLogger("hyte.app")
 st.set_page_config(page_title=T["title"], page_icon="🔎", layout="wide")
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "LABEL"; }
+</style>"""
 settings = load_settings()
 
 
@@ -78,11 +83,7 @@ def ensure_index(answerer: Answerer) -> None:
 
 
 def show_source(n: int, c: Paragraph, answer_text: str, answerer: Answerer) -> None:
-    where = [c.title]
-    if c.page:
-        where.append(f"{T['page']} {c.pages}")
-    where.append(f"{T['paragraph']} {c.paragraph}")
-    with st.expander(f"[{n}] " + " · ".join(where)):
+    with st.expander(f"[{n}] " + place(c, T["page"], T["paragraph"])):
         if c.section:
             st.caption(ws.md_escape(c.section))
         # Escaped text, with the sentences the answer quotes marked.
@@ -238,6 +239,9 @@ def welcome() -> None:
 
 def upload_box(answerer: Answerer) -> None:
     st.subheader(T["upload"])
+    # Streamlit's uploader speaks English ("Upload", "200MB per file"): its button gets the
+    # Finnish label and its own size line goes (the label above gives our limit).
+    st.markdown(UPLOADER_CSS.replace("LABEL", T["upload_button"].replace('"', "")), unsafe_allow_html=True)
     files = st.file_uploader(T["upload_help"].format(mb=int(settings.max_file_mb)), accept_multiple_files=True,
                              type=["pdf", "txt", "md", "docx"], key=f"up-{st.session_state.get('up_round', 0)}")
     if not files:
@@ -302,7 +306,7 @@ def documents_view(answerer: Answerer) -> None:
         for p in paras:
             if abs(p.paragraph - target) > 3:
                 continue
-            label = f"{T['paragraph']} {p.paragraph}" + (f" · {T['page']} {p.pages}" if p.page else "")
+            label = place(p, T["page"], T["paragraph"], title=False)
             st.caption(label + (" · " + ws.md_escape(p.section) if p.section else ""))
             body = ws.html_text(p.text)
             st.markdown(f"<mark>{body}</mark>" if p.paragraph == target else body, unsafe_allow_html=True)

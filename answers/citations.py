@@ -14,6 +14,16 @@ def where(p: Paragraph, page_word: str = "s.", paragraph_word: str = "kpl") -> s
     return ", ".join(x for x in parts if x)
 
 
+def place(p: Paragraph, page_word: str, paragraph_word: str, title: bool = True) -> str:
+    """A source's place as the app shows it: "Hyvinvointitilinpäätös 2021 · sivu 2 · kappale 10"
+    (the section is shown apart; ``title=False`` inside the document's own view)."""
+    parts = [p.title] if title and p.title else []
+    if p.page:
+        parts.append(f"{page_word} {p.pages}")
+    parts.append(f"{paragraph_word} {p.paragraph}")
+    return " · ".join(parts)
+
+
 def source_list(citations: list[Paragraph]) -> str:
     """Numbered sources, one per line: "[1] Title › Section, s. 2, kpl 10"."""
     return "\n".join(f"[{n}] {where(p)}" for n, p in enumerate(citations, start=1))

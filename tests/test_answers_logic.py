@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from answers.citations import place, where
 from answers.evidence import Evidence, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
@@ -279,3 +280,17 @@ def test_a_word_never_seen_whole_is_most_specific():
 def test_words_typed_without_umlauts_are_restored_for_the_embedder(typed, embedded):
     index = _index([_para("Ikäihmisille järjestettiin tuolijumppaa. Mika Salonen vetää ryhmää.")])
     assert index.restore_letters(typed) == embedded
+
+
+@pytest.mark.parametrize("paragraph, cli, app", [
+    (Paragraph("a.pdf", "Tilinpäätös 2021", "Hyry", 2, 10, [2021], "x"),
+     "Tilinpäätös 2021 › Hyry, s. 2, kpl 10", "Tilinpäätös 2021 · sivu 2 · kappale 10"),
+    (Paragraph("b.pdf", "Raportti", "", 3, 4, [], "x", page_end=4),
+     "Raportti, s. 3–4, kpl 4", "Raportti · sivu 3–4 · kappale 4"),
+    (Paragraph("c.md", "Suunnitelma", "Tavoitteet", None, 7, [], "x"),  # no pages in markdown
+     "Suunnitelma › Tavoitteet, kpl 7", "Suunnitelma · kappale 7"),
+])
+def test_one_citation_formatter_for_cli_and_app(paragraph, cli, app):
+    assert where(paragraph) == cli
+    assert place(paragraph, "sivu", "kappale") == app
+    assert place(paragraph, "sivu", "kappale", title=False) == app.split(" · ", 1)[1]

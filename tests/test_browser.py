@@ -1,5 +1,5 @@
 """The real app (``streamlit run`` on 127.0.0.1) in headless Debian Chromium, driven by
-Playwright: a Finnish question with a marked source, a deep link, a year filter applied and
+Playwright: a Finnish uploader, a Finnish question with a marked source, a deep link, a year filter applied and
 cleared, an upload that becomes answerable, feedback exported by the CLI; every request the
 page makes goes to 127.0.0.1 and no Deploy control shows. Screenshots go to docs/screens/
 when HYTE_SCREENSHOTS is set (the README shows them)."""
@@ -78,6 +78,16 @@ def test_the_app_in_a_real_browser(app, tmp_path):
         page.on("request", lambda r: hosts.add(urllib.parse.urlparse(r.url).hostname or r.url.split(":")[0]))
         page.goto(url)
         page.get_by_text("Tervetuloa").wait_for(timeout=120_000)
+
+        # Streamlit's uploader shows no English: the button reads in Finnish, its size line is gone.
+        dropzone = page.get_by_test_id("stFileUploaderDropzone")
+        dropzone.wait_for(timeout=60_000)
+        shown = dropzone.inner_text()
+        assert "per file" not in shown and "Upload" not in shown
+        label = page.evaluate("() => getComputedStyle(document.querySelector("
+                              "'[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]'),"
+                              " '::after').content")
+        assert label == '"Valitse tiedostot"'
         _shot(page, "welcome")
         assert page.get_by_text("Deploy", exact=True).count() == 0
 
