@@ -46,10 +46,10 @@ class Evidence:
     dense: float  # best paragraph cosine
     unit: float  # best cosine of the embedded candidate units
     fact: float | None  # best share of the question's words in a unit with the asked kind of fact
-    #                     (None: not a "montako / milloin / kuka on" question)
+    #                     (None: not a "montako / milloin / paljonko / kuka on" question)
     year_missing: bool  # the question names a year that none of the top paragraphs mentions
     names_role: bool | None = None  # "kuka on X?": a name stands next to X (None: not such a question)
-    fact_rare: float | None = None  # "montako / milloin": the question's most specific word is in a unit with the fact
+    fact_rare: float | None = None  # "montako / milloin / paljonko": its most specific word in a unit with the fact
     keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
 
     def features(self) -> dict[str, float]:
@@ -115,9 +115,10 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
 
 
 def _rarest(q: Question, analyzer: BM25Index) -> str | None:
-    """The question's most specific word (highest idf; one the index never saw counts as most
-    specific), years, figures and verbs aside: the thing asked about is named by a noun, while
-    its verb is often paraphrased or inflected past recognition ("jaettiin" / "jaettujen")."""
+    """The question's most specific word (``BM25Index.specificity``) among those the material
+    uses in some form (whole or by its compound parts), years, figures and verbs aside: the
+    thing asked about is named by a noun, while its verb is often paraphrased or inflected past
+    recognition ("jaettiin" / "jaettujen")."""
     # as the index spells them ("kasittelee" is the verb "käsittelee"); a word the material
     # never uses in any form cannot be looked for near the fact
     words = [w for w in content_tokens(analyzer.restore_letters(q.text)) if not w[0].isdigit()]

@@ -54,13 +54,20 @@ _MEASURES = ("prosentti", "osuus", "määrä", "luku", "aste", "summa", "hinta",
 _NOT_MEASURES = ("päämäärä",)
 
 
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The word's base forms; a hyphenated compound's are its head's ("hyte-kertoimen" ->
+    "kerroin"); without an analyser, the word (or its head) itself."""
+    head = word.rsplit("-", 1)[-1]
+    return morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
+
+
 def _is_measure(word: str) -> bool:
-    """The word names a quantity: its base form (or, without an analyser, the word) ends in
-    a noun of measure ("työttömyysprosentti", "tavoitemäärä", "osuus")."""
-    head = word.rsplit("-", 1)[-1]  # a hyphenated compound's head is its last part ("hyte-kertoimen")
-    forms = morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
+    """The word names a quantity: a base form ends in a noun of measure
+    ("työttömyysprosentti", "tavoitemäärä", "osuus", also typed without ä/ö)."""
     return any(fold(f).endswith(fold(m)) and fold(f) not in map(fold, _NOT_MEASURES)
-               for f in forms for m in _MEASURES)  # also typed without ä/ö
+               for f in _base_forms(word) for m in _MEASURES)
+
+
 # Nouns and a verb of money: "paljonko … maksaa / rahaa / euroa / hinta / korvauksia?" asks for a
 # sum, which a count or a share does not answer.
 _MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "määräraha", "korvaus",
@@ -68,9 +75,8 @@ _MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "
 
 
 def _is_money(word: str) -> bool:
-    head = word.rsplit("-", 1)[-1]
-    forms = morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
-    return any(fold(f).endswith(fold(m)) for f in forms for m in _MONEY)
+    """The word names money: a base form ends in a noun of money ("kerroinraha", "tuntipalkka")."""
+    return any(fold(f).endswith(fold(m)) for f in _base_forms(word) for m in _MONEY)
 
 
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa]|kuinka suuri|kuinka iso)\b", re.I)

@@ -68,8 +68,9 @@ _CLOCK = re.compile(
 
 
 def has_kind(kind: str | None, sentence: str) -> bool:
-    """The sentence holds the kind of fact asked for (a number, a date, a name). A year or a
-    date is a time, not a quantity."""
+    """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
+    name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
+    given as a plain figure ("esim. 5 vuotta")."""
     if kind is None:
         return False
     if kind == "frequency" and _HAS[kind].search(sentence):
