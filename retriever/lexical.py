@@ -43,6 +43,7 @@ from .tuning import (
     PREFIX_WEIGHT,
     SYNONYM_WEIGHT,
     TYPO_WEIGHT,
+    VERB_WEIGHT,
 )
 
 LEMMA = "="  # base-form and compound-part terms live in their own namespace beside the stems
@@ -357,7 +358,10 @@ class BM25Index:
                 for t, w in self.token_terms(tok).items()
                 if t not in of_parts and (not t.startswith("~") or t == prefix_term(tok))
             }
-            profile.append((self.specificity(tok), evidence, parts))
+            # a question's verb is often paraphrased, or absent from a fact written as a label
+            # ("Opiskeluhuoltomarkkinat (180)" for "montako kävi …?"): it counts less
+            weight = self.specificity(tok) * (VERB_WEIGHT if morphology.analyse(tok).verb else 1.0)
+            profile.append((weight, evidence, parts))
         if len(self._profile_cache) > 10_000:
             self._profile_cache.clear()
         self._profile_cache[question] = profile

@@ -15,7 +15,7 @@ from answers.units import units
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
 from retriever.search import Hit
-from retriever.tuning import REFUSAL_MODELS
+from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
 
 
 @pytest.mark.parametrize("question, shape, kind", [
@@ -262,6 +262,14 @@ def test_grounding_checks_figures_citations_and_topic(reply, ok):
 def test_compound_coverage_counts_its_parts(question, text, low, high):
     index = _index([_para(text), *FILLER, _para("Uimahalli oli auki. Koulu alkoi.", n=50, doc="x.txt")])
     assert low <= index.coverage(question, text) <= high
+
+
+def test_a_question_verb_counts_less_than_its_noun():
+    # "kävi" and "uimakoulu" each in one paragraph: as rare as each other
+    index = _index([_para("Uimakoulu (40)."), _para("Hän kävi kaupassa.", n=2), *FILLER])
+    question = "Montako lasta kävi uimakoulussa?"
+    noun, verb = index.coverage(question, "Uimakoulu (40)."), index.coverage(question, "Hän kävi kaupassa.")
+    assert verb > 0 and verb == pytest.approx(VERB_WEIGHT * noun)
 
 
 def test_a_word_never_seen_whole_is_most_specific():
