@@ -297,7 +297,8 @@ class BM25Index:
         """idf-weighted share of the question's words that ``text`` contains, in any form
         (base form, stem; a near stem counts almost fully, a stem prefix half). A compound
         the text does not hold whole counts by the idf-weighted share of its parts the text
-        holds: "uimakoulu" is hardly in a text that only says "koulu"."""
+        holds: "uimakoulu" is hardly in a text that only says "koulu". A verb weighs
+        ``VERB_WEIGHT`` of its idf."""
         have = self.text_terms(text)
         total = got = 0.0
         for weight, evidence, parts in self._question_profile(question):
