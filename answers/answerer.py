@@ -26,7 +26,7 @@ from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
 from .questions import Question, analyse
-from .units import Unit, unit_context, units
+from .units import Unit, continues_list, unit_context, units
 
 Event = tuple[str, object]
 
@@ -122,13 +122,10 @@ class Answerer:
         for rank, h in enumerate(hits):
             out.append(h)
             p = h.paragraph
-            own = units(p)
-            if rank >= ANSWER_PARAGRAPHS or not any(u.item for u in own):
+            if rank >= ANSWER_PARAGRAPHS or not any(u.item for u in units(p)):
                 continue
             for n in self.searcher.index.neighbours(p):
-                following = units(n)
-                if (n.paragraph == p.paragraph + 1 and n.section == p.section and n.id not in seen
-                        and following and following[0].item):
+                if n.id not in seen and continues_list(p, n):
                     out.append(Hit(n, h.score, h.dense, h.lexical))
                     seen.add(n.id)
         return out

@@ -26,10 +26,11 @@ import math
 from dataclasses import dataclass
 
 from retriever import morphology
+from retriever.facts import is_keyword_query
 from retriever.finnish import content_tokens
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, KEYWORD_QUERY_WORDS, REFUSAL_MODELS
+from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
@@ -110,7 +111,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
-    keywords = not q.text.rstrip().endswith("?") and q.shape in ("definition", "topic") and len(q.words) <= KEYWORD_QUERY_WORDS
+    keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0)
 
 

@@ -41,7 +41,7 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, unit_context, units
+from .units import Unit, continues_list, unit_context, units
 
 
 @dataclass
@@ -136,7 +136,7 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         keep = {r for r, v in para_best.items() if v >= LIST_PARAGRAPH_SHARE * top}
         # the rest of a kept list that ingest split into the next paragraph of its section
         for r in sorted(para_best):
-            if r - 1 in keep and _continues(hits[r - 1].paragraph, hits[r].paragraph):
+            if r - 1 in keep and continues_list(hits[r - 1].paragraph, hits[r].paragraph):
                 keep.add(r)
                 para_best[r] = para_best[r - 1] - 1e-6  # right after it
         chosen = []
@@ -152,14 +152,6 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     # Topic: the best unit with its neighbours, then close units of other paragraphs.
     others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
-
-
-def _continues(before: Paragraph, after: Paragraph) -> bool:
-    """``after`` goes on with a list of ``before``: the next paragraph of the same section,
-    starting with an item."""
-    following = units(after)
-    return (after.doc == before.doc and after.section == before.section and after.paragraph == before.paragraph + 1
-            and bool(following) and following[0].item)
 
 
 def _window(center: Scored, scored: list[Scored]) -> list[Scored]:

@@ -111,6 +111,14 @@ def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     return f"{paragraph.title} {paragraph.heading} {before} {unit.text}"
 
 
+def continues_list(before: Paragraph, after: Paragraph) -> bool:
+    """``after`` goes on with a list of ``before`` that ingest split: the next paragraph of the
+    same section, starting with an item."""
+    following = units(after)
+    return (after.doc == before.doc and after.section == before.section and after.paragraph == before.paragraph + 1
+            and bool(following) and following[0].item)
+
+
 def units(paragraph: Paragraph) -> tuple[Unit, ...]:
     """The quotable units of a paragraph, in order (cached: an answer's candidates and its
     evidence read the same paragraphs, and the same paragraphs come back question after question)."""

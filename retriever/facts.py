@@ -100,9 +100,14 @@ def definition_term(question: str) -> str | None:
     if m:
         term = m.group(1).strip()
         return term if len(content_tokens(term)) <= 4 else None
-    if len(content_tokens(question)) <= KEYWORD_QUERY_WORDS and not question.rstrip().endswith("?") and not years_in(question):
+    if is_keyword_query(question) and not years_in(question):
         return question.strip()
     return None
+
+
+def is_keyword_query(question: str) -> bool:
+    """A search by a few bare words ("evaus", "hyvinvointipäällikön puhelinnumero"), not a question."""
+    return len(content_tokens(question)) <= KEYWORD_QUERY_WORDS and not question.rstrip().endswith("?")
 
 
 def defines(term: str, text: str) -> bool:
