@@ -102,7 +102,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
     year_missing = _year_missing(q, top)
     if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
-                 if has_kind(q.kind, u.text)]
+                 if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
         of_year = [(p, c) for p, c in found if set(q.years) & (set(p.years) | set(years_in(c)))]
         if q.years and found:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from retriever.facts import is_keyword_query
 from retriever.lexical import BM25Index
 from retriever.records import Paragraph
 from retriever.search import Hit
@@ -62,7 +63,8 @@ class Scored:
 
 def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     """(paragraph rank, unit) for the quotable units of the top paragraphs. A heading line
-    that names a person or a figure answers only "kuka / montako / milloin" questions."""
+    that names a person or a figure answers only "kuka / montako / milloin" questions and
+    keyword searches."""
     # A definition question also looks deeper for the sentence that introduces the term.
     ranks = list(range(min(ANSWER_PARAGRAPHS, len(hits))))
     # A year written in the question: answer from documents about that year, when the top
@@ -72,7 +74,9 @@ def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
         ranks = of_year
     if q.shape == "definition" and q.term:
         ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if defines(q.term, hits[r].paragraph.text)][:1]
-    return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or q.shape == "fact"]
+    # A search by bare keywords looks for where its words stand, a "Valmistelija …" line too.
+    labels = q.shape == "fact" or is_keyword_query(q.text)
+    return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or labels]
 
 
 def score_units(
@@ -87,7 +91,7 @@ def score_units(
         in_context = analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u))
         lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
-        fact = bool(q.kind) and has_kind(q.kind, u.text) and in_context >= FACT_NEAR
+        fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text)
         )
@@ -154,6 +158,23 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
 
 
+def _with_introduced(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
+    """A chosen unit that ends in a colon comes with the items it introduces ("… kokoaa yhteen
+    kaikki keskeiset osa-alueet:" and its list): without them it is a fragment."""
+    out = list(chosen)
+    for s in chosen:
+        if not s.unit.text.rstrip().endswith(":"):
+            continue
+        after = sorted((o for o in scored if o.rank == s.rank and o.unit.position > s.unit.position),
+                       key=lambda o: o.unit.position)
+        for o in after[:LIST_MAX_ITEMS]:
+            if not o.unit.item:
+                break
+            if o not in out:
+                out.append(o)
+    return out
+
+
 def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
     """``center`` first, then up to ``TOPIC_WINDOW`` units of its paragraph around it, grown
     towards the better scoring neighbour: the sentences around the most relevant one carry
@@ -174,7 +195,7 @@ def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:
 
 def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25Index) -> tuple[str, list[Paragraph]]:
     """The answer text with its source numbers, and the cited paragraphs in number order."""
-    chosen = _choose(q, scored, hits, analyzer)
+    chosen = _with_introduced(_choose(q, scored, hits, analyzer), scored)
     if q.shape == "list":
         chosen.sort(key=lambda s: _doc_order(hits, s))
     elif q.shape in ("fact", "definition"):

@@ -13,7 +13,10 @@ from retriever.records import Paragraph
 from retriever.sentences import sentences
 
 _ITEM = re.compile(r"^\s*(?:[•▪▫◦●○■□►➢✓–—*-]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*[•▪▫◦●○■□►➢✓–—*-]\s+")
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][^:]{1,60}:\s+\S")  # "Tavoite: …", "Toimenpiteet (Päivittyvät): …"
+MAX_LABEL_WORDS = 4  # "Toimenpiteet (Päivittyvät)", "Huomioitavia osa-alueita", "Vastuutahot ja toimijat"
+_OLLA = {"on", "ovat", "oli", "olivat", "ole", "olla", "ollut", "olleet"}
 _NAME_OR_FIGURE_IN_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö-]+(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]")
 
 
@@ -70,7 +73,7 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
     lines = paragraph.text.split("\n")
     labels = [_label(ln) for ln in lines if not is_heading_line(ln, paragraph)]
     repeated = {lab for lab in labels if lab and labels.count(lab) > 1}
-    has_cells = any(_ITEM.match(ln) for ln in lines)
+    has_cells = any(_BULLET.match(ln) for ln in lines)
     if not repeated and not has_cells:
         return lines  # labelled lines, not table rows ("Harrastemalli: … / Omaishoito: …")
     out: list[str] = []
@@ -81,7 +84,7 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
         if label and in_row and label not in seen and out:
             out[-1] += "; " + line
             seen.add(label)
-        elif in_row and _ITEM.match(line) and out:
+        elif in_row and _BULLET.match(line) and out:  # a bullet list inside the cell (a numbered list is its own)
             out[-1] += " " + line.strip()
         else:
             out.append(line)
@@ -89,23 +92,36 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
     return out
 
 
+def _is_cell(line: str) -> bool:
+    """A table row or a cell under its column label ("Toimenpiteet (Päivittyvät): A. B. C"):
+    a label of a few words. A sentence that goes on after a colon ("Tavoitteet ovat
+    seuraavat: …") is prose. (Not told by a verb: a label's participle, "päivittyvät", reads as one.)"""
+    label = _label(line)
+    if label is None:
+        return False
+    words = tokenize(label)
+    return "; " in line or (len(words) <= MAX_LABEL_WORDS and not set(words) & _OLLA)
+
+
 def _pieces(paragraph: Paragraph) -> list[str]:
-    """Sentences and list items of a paragraph, with each list item and table row kept whole
-    (an item's second sentence, "▫ Päihteiden käyttö. Kokemus huumeiden …", belongs to it)."""
+    """Sentences and list items of a paragraph, with each list item, table row and cell kept
+    whole (an item's second sentence, "▫ Päihteiden käyttö. Kokemus huumeiden …", belongs to
+    it, and so do the actions run together in one cell of a table)."""
     out: list[str] = []
     for line in _table_rows(paragraph):
-        is_row = "; " in line and _label(line) is not None
-        out += [line] if is_row or _ITEM.match(line) else sentences(line)
+        out += [line] if _is_cell(line) or _ITEM.match(line) else sentences(line)
     return out
 
 
 def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     """A unit with what it stands under, for word evidence: the document's title counts
     ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading. A
-    verbless line takes its subject from the line before ("Kaatumisten ehkäisy -luento
-    1.11.2023." / "n.70 osallistujaa.")."""
+    sentence or line that is no list item goes on from the one before, which often names its
+    subject ("Ammatillisen koulutuksen opiskelijoilla …" / "Ammatillisen opetuksen
+    vastausprosentin ollessa 34 % …"; "Kaatumisten ehkäisy -luento 1.11.2023." / "n.70
+    osallistujaa."); a list item's neighbour is another item, not its subject."""
     before = ""
-    if unit.heading and not unit.item:
+    if not unit.item:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
     return f"{paragraph.title} {paragraph.heading} {before} {unit.text}"

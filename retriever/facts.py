@@ -15,7 +15,7 @@ _ASKS = {
     "frequency": re.compile(r"^\s*(kuinka|miten) usein\b", re.I),
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|mink[äa] verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
-    "person": re.compile(r"^\s*(kuka|ketk[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
+    "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
 }
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
@@ -67,16 +67,25 @@ _CLOCK = re.compile(
 )
 
 
-def has_kind(kind: str | None, sentence: str) -> bool:
+# An age that qualifies who is counted ("25–64-vuotiaat", "65 vuotta täyttäneet") is no count.
+_AGE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*-?\s*vuotia\w*|\d+\s+vuotta\s+täyttän\w*", re.I)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
-    given as a plain figure ("esim. 5 vuotta")."""
+    given as a plain figure ("esim. 5 vuotta"). A figure the question itself (``asked``)
+    names is no answer to it: "milloin suunnitelma 2021-2025 hyväksyttiin?" is not answered
+    by "2021-2025", nor "montako yli 65-vuotiasta …?" by "65"."""
     if kind is None:
         return False
+    for figure in set(_FIGURE.findall(asked)):
+        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
     if kind == "frequency" and _HAS[kind].search(sentence):
         return True
     if kind in ("quantity", "frequency"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
-        sentence = _CLOCK.sub(" ", sentence)
+        sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
         kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
@@ -111,8 +120,16 @@ def is_keyword_query(question: str) -> bool:
 
 
 def defines(term: str, text: str) -> bool:
-    """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X"."""
+    """The text introduces the term as written: "X on ...", "X eli ...", or "... työryhmä X";
+    or in any form, as Finnish definitions put it: "X:llä tarkoitetaan ...", "... kutsutaan X:ksi"."""
     t = re.escape(term.strip())
+    words = term.strip().split()
+    last = words[-1]
+    # the last word in any case form ("hyvinvointitilinpäätös" / "hyvinvointitilinpäätökseksi")
+    inflected = r"\s+".join([*map(re.escape, words[:-1]), re.escape(last[:max(4, len(last) - 3)]) + r"[\wåäö]*"])
+    if re.search(rf"(?<![\wåäö-]){inflected}\s+(?:tarkoitetaan|kutsutaan|nimitetään)\b"
+                 rf"|\b(?:kutsutaan|nimitetään|kutsumme)\s+{inflected}", text, re.I):
+        return True
     if re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I):
         return True
     if re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I):

@@ -55,7 +55,7 @@ def features(
         fact = 0.0
         if kind:
             fact = float(any(
-                has_kind(kind, s) and analyzer.coverage(question, s) >= FACT_NEAR for s in sentences(p.text)
+                has_kind(kind, s, question) and analyzer.coverage(question, s) >= FACT_NEAR for s in sentences(p.text)
             ))
         out.append({
             "lexical": c.lexical / best_lexical if best_lexical > 0 else 0.0,

@@ -10,7 +10,7 @@ from answers.citations import place, where
 from answers.evidence import Evidence, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.questions import analyse, has_kind, names_role
+from answers.questions import analyse, defines, has_kind, names_role
 from answers.units import units
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
@@ -41,6 +41,7 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Paljonko liikuntaseteli maksaisi vuodessa?", "fact", "money"),  # a sum, not any count
     ("Paljonko hyvinvointityöhön käytettiin rahaa 2021?", "fact", "money"),
     ("Paljonko lapsista asuu pienituloisissa perheissä?", "fact", "quantity"),
+    ("Ketä ikäihmisten hyvinvointiohjaajana toimii?", "fact", "person"),  # "ketä" asks for a person too
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -81,6 +82,36 @@ def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
 
 
+@pytest.mark.parametrize("question, text, has", [
+    # a figure the question names is no answer to it
+    ("Milloin suunnitelma 2021-2025 hyväksyttiin?", "Suunnitelmatyö valtuustokaudelle 2021-2025 käynnistyi.", False),
+    ("Milloin suunnitelma 2021-2025 hyväksyttiin?", "Valtuusto hyväksyi sen alkuvuonna 2022.", True),
+    ("Milloin ryhmä kokoontui 2023?", "Ryhmä kokoontui 1.11.2023.", True),  # a date of that year is
+    ("Montako yli 65-vuotiasta Suomessa on?", "Yli 65-vuotiaita on noin 1,4 miljoonaa.", True),
+    ("Montako yli 65-vuotiasta Suomessa on?", "Yli 65-vuotiaiden määrä kasvaa.", False),
+    # an age says who is counted, not how many
+    ("Montako pitkäaikaistyötöntä on?", "Toimeentulotukea saaneet 25–64-vuotiaat, %", False),
+    ("Montako pitkäaikaistyötöntä on?", "Toimeentulotukea saaneet 65 vuotta täyttäneet", False),
+    ("Kuinka moni asuu kotona?", "80 vuotta täyttäneistä asui kotona 91,5 %.", True),
+])
+def test_the_asked_fact_is_not_a_figure_of_the_question(question, text, has):
+    q = analyse(question)
+    assert has_kind(q.kind, text, q.text) is has
+
+
+@pytest.mark.parametrize("term, text, introduces", [
+    ("Hyry", "Työryhmästä käytetään nimeä hyvinvointityöryhmä Hyry.", True),
+    ("Hyry", "Hyry on kaupungin hyvinvointityöryhmä.", True),
+    # Finnish definitions put the term in any case form
+    ("hyvinvointitilinpäätös", "Heinolassa suppeaa hyvinvointikertomusta kutsutaan hyvinvointitilinpäätökseksi.", True),
+    ("hyvinvointitilinpäätös", "Hyvinvointitilinpäätöksellä tarkoitetaan vuosittaista katsausta.", True),
+    ("hyvinvointitilinpäätös", "Hyvinvointitilinpäätös kiertää kaikki lautakunnat.", False),
+    ("hyvinvointitilinpäätös", "Valtuusto käsitteli hyvinvointitilinpäätöksen kesäkuussa.", False),
+])
+def test_a_definition_introduces_the_term(term, text, introduces):
+    assert defines(term, text) is introduces
+
+
 @pytest.mark.parametrize("question, text, named", [
     ("Kuka on perhekoordinaattori?", "Perhekoordinaattori Tytti Lönnrot aloitti.", True),
     ("kuka on ikaihmisten hyvinvointiohjaaja", "Ikäihmisten hyvinvointiohjaaja Heidi Prauda-Knuutila", True),
@@ -115,6 +146,16 @@ def test_units_keep_rows_whole_and_drop_headings_labels_and_fragments():
     assert "Huomioitavia osa-alueita: Liikunta • Uimahallit; Toimenpiteet: Uimakoulu lapsille" in texts
     assert "Kävelytapahtuma syksyllä" in texts
     assert all(u.item for u in units(p) if u.text.startswith(("Huomioitavia", "Kävely")))
+
+
+def test_a_table_cell_is_one_unit_and_a_sentence_before_a_colon_is_prose():
+    p = _para("Toimenpiteet (Päivittyvät): Verkostossa mukana maahanmuuttaja. Vahvistetaan osaamista. "
+              "Perhekoulu 4 x vuodessa\n"
+              "Tavoitteet ovat seuraavat: yksinäisyys vähenee. Osallisuus vahvistuu.")
+    texts = [u.text for u in units(p)]
+    assert texts[0] == ("Toimenpiteet (Päivittyvät): Verkostossa mukana maahanmuuttaja. Vahvistetaan osaamista. "
+                        "Perhekoulu 4 x vuodessa")
+    assert texts[1:] == ["Tavoitteet ovat seuraavat: yksinäisyys vähenee.", "Osallisuus vahvistuu."]
 
 
 def _index(paragraphs: list[Paragraph]) -> BM25Index:
@@ -181,6 +222,22 @@ def test_how_many_question_starts_with_the_figure_not_a_year():
     paras = [_para("Vuonna 2023 perhetyötä tehtiin laajasti. Asiakkuuksia oli yhteensä 41 perhettä.", n=4)]
     text, _ = _answer("Montako perhettä oli asiakkuuksia vuonna 2023?", paras)
     assert text.startswith("Asiakkuuksia oli yhteensä 41 perhettä. [1]")
+
+
+def test_a_sentence_ending_in_a_colon_comes_with_its_items():
+    paras = [_para("Valmistelu alkoi keväällä. Heinolassa hyvinvointisuunnitelma kokoaa yhteen kaikki keskeiset "
+                   "lakisääteiset osa-alueet:\n• lasten ja nuorten suunnitelman,\n• ikääntyneiden suunnitelman sekä\n"
+                   "• päihdetyön suunnitelman.", n=2)]
+    text, _ = _answer("Mitä erillisiä suunnitelmia hyvinvointisuunnitelma kokoaa yhteen?", paras)
+    assert "kokoaa yhteen kaikki keskeiset lakisääteiset osa-alueet: [1] • lasten ja nuorten suunnitelman, [1] " \
+           "• ikääntyneiden suunnitelman sekä [1] • päihdetyön suunnitelman. [1]" in text
+
+
+def test_a_figure_takes_its_subject_from_the_sentence_before():
+    paras = [_para("Ammatillisen koulutuksen opiskelijoilla ahdistuneisuus on laskussa. "
+                   "Opetuksen vastausprosentin ollessa 34 % tulokset eivät kerro koko kuvaa.", n=2)]
+    text, _ = _answer("Mikä osuus ammatillisen koulutuksen opiskelijoista vastasi kyselyyn?", paras)
+    assert text.startswith("Opetuksen vastausprosentin ollessa 34 %")
 
 
 def test_same_fact_is_not_repeated():
