@@ -121,7 +121,9 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     if q.shape in ("fact", "definition"):
         key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
         key = key or [best]
-        if q.shape == "definition":  # the defining unit with the rest of its point around it
+        if q.shape == "definition" or q.kind == "reason":
+            # the defining unit, or the claim a "miksi?" asks about, with the rest of its point
+            # around it: a reason is often given in the sentences after the claim
             return _distinct(_window(key[0], scored))
         head = key[:2] if len(key) > 1 and key[1].score >= SUPPORT_SHARE * key[0].score else key[:1]
         rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score]

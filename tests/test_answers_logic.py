@@ -240,6 +240,14 @@ def test_a_figure_takes_its_subject_from_the_sentence_before():
     assert text.startswith("Opetuksen vastausprosentin ollessa 34 %")
 
 
+def test_a_why_question_gets_the_claim_with_the_sentences_that_explain_it():
+    # no "koska / vuoksi" to mark the reason: it is the sentence after the claim
+    paras = [_para("Perusterveydenhuolto on kunnan tehtävä. Omalääkärimalli ei ole riittävä. Tiimimalli jakaa "
+                   "tehtäviä huomioiden soten henkilöstöpulaa.", n=2)]
+    text, _ = _answer("Miksi omalääkärimalli ei riitä?", paras)
+    assert text.startswith("Omalääkärimalli ei ole riittävä. [1]") and "henkilöstöpulaa" in text
+
+
 def test_same_fact_is_not_repeated():
     paras = [_para("Tavoite: Yksinäisyys on vähentynyt\n6. Yksinäisyys on vähentynyt\nKohtaamispaikat lisääntyivät.",
                    section="Tavoitteet", n=1)]
