@@ -9,7 +9,7 @@ import pytest
 from ingest.pipeline import parse_file
 from ingest.readers import ReadError
 
-from .pdfmaker import report_pdf
+from .pdfmaker import report_pdf, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,3 +44,52 @@ def test_broken_pdf_raises_read_error(tmp_path):
     bad.write_bytes(b"%PDF-1.4\nthis is not really a pdf\n")
     with pytest.raises(ReadError):
         parse_file(bad)
+
+
+LEFT = ["Hyvinvointityö eteni vuonna 2024 monella", "alueella. Kaupunki avasi uuden kohtaamis-",
+        "paikan keskustaan, ja sen kävijämäärä", "kasvoi nopeasti.", "",
+        "Nuorisotyössä painotettiin etsivää työtä", "ja harrastustakuuta."]
+RIGHT = ["Ikäihmisten palveluissa aloitettiin", "kotikäyntien kokeilu. Kokeiluun", "osallistui 120 asukasta.", "",
+         "Liikuntapaikkojen esteettömyyttä", "parannettiin uimahallissa ja", "kirjastossa."]
+
+
+def _two_columns(rows: list[tuple[str, str]], left_x: float = 50, right_x: float = 310) -> list:
+    lines = [(50.0, 790.0, 18.0, True, "Hyvinvointikatsaus 2024")]
+    for i, (left, right) in enumerate(rows):  # each row drawn left then right, as many writers do
+        y = 750.0 - 13 * i
+        lines += [(left_x, y, 10.0, False, left)] if left else []
+        lines += [(right_x, y, 10.0, False, right)] if right else []
+    return lines
+
+
+def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
+    paras = parse_file(write_pdf(tmp_path / "katsaus-2024.pdf", [_two_columns(list(zip(LEFT, RIGHT)))]))
+    # (short paragraphs are chunked together: what counts is the reading order and the rejoined words)
+    assert "\n".join(p.text for p in paras) == "\n".join([
+        "Hyvinvointityö eteni vuonna 2024 monella alueella. Kaupunki avasi uuden kohtaamispaikan keskustaan, "
+        "ja sen kävijämäärä kasvoi nopeasti.",
+        "Nuorisotyössä painotettiin etsivää työtä ja harrastustakuuta.",
+        "Ikäihmisten palveluissa aloitettiin kotikäyntien kokeilu. Kokeiluun osallistui 120 asukasta.",
+        "Liikuntapaikkojen esteettömyyttä parannettiin uimahallissa ja kirjastossa.",
+    ])
+
+
+def test_a_table_of_short_cells_is_read_row_by_row(tmp_path):
+    rows = [("Kävijät", "1 480"), ("Ryhmät", "11"), ("Tapahtumat", "24"), ("Vapaaehtoiset", "35"), ("Kyselyt", "3")]
+    paras = parse_file(write_pdf(tmp_path / "tilasto-2024.pdf", [_two_columns(rows)]))
+    text = "\n".join(p.text for p in paras)
+    assert "Kävijät 1 480" in text and "Vapaaehtoiset 35" in text
+
+
+def test_three_columns_are_read_left_to_right(tmp_path):
+    columns = [["Ensimmäinen palsta alkaa tässä ja", "jatkuu seuraavalle riville asti", "ja vielä kolmannelle sekä",
+                "neljännelle riville, jossa", "virke päättyy."],
+               ["Toinen palsta kertoo liikunnasta", "ja sen edistämisestä kunnassa", "sekä uimahallin avaamisesta,",
+                "joka tapahtui viime", "keväänä."],
+               ["Kolmas palsta kertoo kulttuurista", "ja kirjaston palveluista, joita", "käytti 5 000 asukasta ja",
+                "joita kehitetään", "edelleen."]]
+    lines = [(40.0, 790.0, 18.0, True, "Katsaus 2024")]
+    for i in range(5):  # row by row across the columns
+        lines += [(x, 750.0 - 13 * i, 9.0, False, column[i]) for x, column in zip((40.0, 225.0, 410.0), columns)]
+    text = "\n".join(p.text for p in parse_file(write_pdf(tmp_path / "katsaus-2024.pdf", [lines])))
+    assert text == "\n".join(" ".join(column) for column in columns)

@@ -23,6 +23,9 @@ from . import RawDocument, ReadError
 
 _BAND = 0.09  # top and bottom share of the page where running headers and footers live
 _HEADING_MAX_CHARS = 150
+_MIDDLE = (0.3, 0.7)  # where a second column may start, as a share of the page width
+_MIN_COLUMN_ROWS = 4  # rows on which it starts
+_COLUMN_FILL = 0.6  # how far, as a median, the left column's lines reach towards it
 
 
 @dataclass
@@ -75,7 +78,56 @@ def _page_lines(page, number: int) -> list[_PdfLine]:
                 state["space"] = True
 
     page.extract_text(visitor_text=visit)
-    frags.sort(key=lambda f: (-round(f.y), f.x, f.seq))
+    return [ln for column in _columns(frags, float(page.mediabox.width)) for ln in _lines(column, number)]
+
+
+def _columns(frags: list[_Frag], page_width: float, depth: int = 0) -> list[list[_Frag]]:
+    """The runs of a page by column, left to right (the left one keeps anything that spans the
+    page); three columns are two splits."""
+    gutter = _gutter(frags, page_width) if depth < 2 else None
+    if gutter is None:
+        return [frags]
+    left = [f for f in frags if f.x < gutter - 2]
+    right = [f for f in frags if f.x >= gutter - 2]
+    return _columns(left, page_width, depth + 1) + _columns(right, page_width, depth + 1)
+
+
+def _width(f: _Frag) -> float:
+    """A run's width, estimated: half an em per character (pypdf gives no glyph widths here)."""
+    return 0.5 * f.size * len(f.text)
+
+
+def _gutter(frags: list[_Frag], page_width: float) -> float | None:
+    """The x where a second column of text starts, if the page is set in two columns: on many
+    rows a run starts there, in the middle band of the page, well after the end of the run
+    before it, and the runs before it fill their column (a table's short cells do not, and a
+    table is read row by row)."""
+    rows: dict[int, list[_Frag]] = {}
+    for f in frags:
+        rows.setdefault(round(f.y / 3), []).append(f)
+    starts: Counter = Counter()
+    ends: dict[int, list[tuple[float, float]]] = {}  # (row start, end of the run before the column)
+    for row in rows.values():
+        row.sort(key=lambda f: f.x)
+        for a, b in zip(row, row[1:]):
+            if _MIDDLE[0] * page_width <= b.x <= _MIDDLE[1] * page_width and b.x - (a.x + _width(a)) > a.size:
+                key = round(b.x / 4)
+                starts[key] += 1
+                ends.setdefault(key, []).append((row[0].x, a.x + _width(a)))
+    if not starts:
+        return None
+    key, count = starts.most_common(1)[0]
+    if count < _MIN_COLUMN_ROWS:
+        return None
+    x = key * 4.0
+    left = min(start for start, _ in ends[key])
+    fill = statistics.median(min(1.0, (end - left) / (x - left)) for _, end in ends[key]) if x > left else 0.0
+    return x if fill >= _COLUMN_FILL else None
+
+
+def _lines(frags: list[_Frag], number: int) -> list[_PdfLine]:
+    """Runs on the same baseline joined into lines, top to bottom."""
+    frags = sorted(frags, key=lambda f: (-round(f.y), f.x, f.seq))
     lines: list[_PdfLine] = []
     for f in frags:
         last = lines[-1] if lines else None
@@ -208,8 +260,8 @@ def read_pdf(path: Path) -> RawDocument:
     for ln in all_lines:
         if prev is None:
             brk = True
-        elif prev.page != ln.page:
-            # Across a page break a paragraph goes on only mid-sentence (lower-case start).
+        elif prev.page != ln.page or ln.y > prev.y + 1:
+            # Across a page or column break a paragraph goes on only mid-sentence (lower-case start).
             brk = not ln.text[:1].islower() or bool(TERMINAL.search(prev.text))
         else:
             brk = (prev.y - ln.y) > spacing * 1.3
