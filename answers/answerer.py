@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from retriever.finnish import clean_text
 from retriever.records import Paragraph
 from retriever.search import Hit, Searcher
 from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL, UNIT_EMBED_LIMIT
@@ -102,6 +103,7 @@ class Answerer:
         self, question: str, k: int = 6, doc: str | None = None, year: int | None = None
     ) -> tuple[Question, list[Hit], list[Scored], Evidence]:
         """Search, score the top paragraphs' units and gather the evidence (no decision yet)."""
+        question = clean_text(question)
         q = analyse(question)
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
@@ -158,6 +160,7 @@ class Answerer:
         final answer replaces it with the extractive one and says why in ``note``. A UI shows
         the streamed text as plain text until the final answer arrives.
         """
+        question = clean_text(question)
         q, hits, scored, evidence = self.prepare(question, k, doc, year)
         filters = {key: value for key, value in (("doc", doc), ("year", year)) if value}
         if not scored or not self.is_answerable(evidence):

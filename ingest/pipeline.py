@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from retriever.finnish import fold
+from retriever.finnish import clean_text, fold
 from retriever.records import Paragraph
 from retriever.settings import Settings
 from retriever.store import Index, is_unavailable
@@ -88,13 +88,19 @@ class StoreUnavailable(Exception):
         self.report = report
 
 
+# Raised when reading a file changes (a new reader rule, say two-column PDFs): every file is
+# read again at the next ingest, as if edited, since its stored paragraphs came from the old rules.
+READER_VERSION = 2
+
+
 def file_hash(path: Path) -> str:
-    """SHA-256 of a file, read in blocks (a large file is never held in memory whole)."""
+    """SHA-256 of a file, read in blocks (a large file is never held in memory whole), with the
+    reader version: a file is up to date when neither it nor the way it is read has changed."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+    return f"{digest.hexdigest()}+r{READER_VERSION}"
 
 
 @dataclass
@@ -185,6 +191,9 @@ def parse_file(path: Path, doc: str | None = None) -> list[Paragraph]:
     """The paragraph records of one file (raises ReadError when it cannot be read); ``doc``
     is its document id (default: the file name)."""
     raw: RawDocument = read_document(path)
+    for ln in raw.lines:
+        ln.text = clean_text(ln.text)
+    raw.title = clean_text(raw.title or "")
     text = "\n".join(ln.text for ln in raw.lines)
     vocabulary = set(re.findall(r"[\wÅÄÖåäö]+(?:-[\wÅÄÖåäö]+)*", text.lower()))
     blocks = build_blocks(raw.lines, vocabulary)

@@ -33,6 +33,20 @@ STOP_WORDS = frozenset(
 )
 
 
+# Typographic ligatures (PDFs set "ﬁ" for "fi"), soft hyphens and zero-width marks, and the
+# spaces that are not plain spaces.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                            "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+                            "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " "})
+
+
+def clean_text(text: str) -> str:
+    """Text as one writes it: composed letters ("a" + combining diaeresis, as macOS and some
+    PDFs store it, is "ä"), ligatures spelled out, no soft hyphens or zero-width marks, plain
+    spaces. Applied to documents at ingest and to questions, so that both meet."""
+    return unicodedata.normalize("NFC", text).translate(_LIGATURES)
+
+
 def fold(word: str) -> str:
     """The word as typed on a keyboard without Finnish letters: "päätös" -> "paatos"."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))

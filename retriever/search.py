@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 import numpy as np
 
+from .finnish import clean_text
 from .records import Paragraph
 from .rerank import Candidate, features, rerank_scores
 from .store import Index
@@ -74,6 +75,7 @@ class Searcher:
         ``weights``: second-stage weights other than the tuned ones (ablations)."""
         if method not in METHODS:
             raise ValueError(f"unknown method {method!r}; one of {METHODS}")
+        query = clean_text(query)
         doc = resolve_doc(self.index, doc)
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ingest import pipeline
 from ingest.pipeline import ingest
 from retriever.search import Searcher
 from retriever.settings import Settings
@@ -16,7 +17,7 @@ from retriever.store import Index
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_incremental_reingest(tmp_path, small_corpus):
+def test_incremental_reingest(tmp_path, small_corpus, monkeypatch):
     index = Index(Settings(data_dir=tmp_path / "data"))
     seen: list[tuple[str, float, int]] = []
     first = ingest([small_corpus], index=index, progress=lambda *a: seen.append(a))
@@ -28,6 +29,12 @@ def test_incremental_reingest(tmp_path, small_corpus):
     again = ingest([small_corpus], index=index)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
     assert again.chunks == first.chunks
+
+    # a new way of reading files reads every file again, as if edited
+    monkeypatch.setattr(pipeline, "READER_VERSION", pipeline.READER_VERSION + 1)
+    reread = ingest([small_corpus], index=index)
+    assert (reread.added, reread.updated, reread.unchanged) == (0, 2, 0)
+    assert reread.chunks == first.chunks
 
     txt = small_corpus / "kuntakortti-2023-hyte-toiminta.txt"
     txt.write_text(txt.read_text(encoding="utf-8") + "\n\nUusi kappale: Kuntakortti päivitettiin joulukuussa.\n",

@@ -11,6 +11,7 @@ import pytest
 from ingest.layout import join_wrapped, normalize_bullet
 from ingest.pipeline import parse_file
 from ingest.readers.pdf import usable_metadata_title
+from retriever.finnish import clean_text
 from retriever.years import document_years, span_in, years_in
 
 from .pdfmaker import word_report_pdf
@@ -225,3 +226,19 @@ def test_document_years(sources, meta, years):
 def test_span_in():
     assert span_in("2026–2029") == [2026, 2027, 2028, 2029]
     assert span_in("1.1.2021–31.12.2021") == []
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("ika\u0308ihmiset", "ikäihmiset"),  # a decomposed ä (macOS, some PDFs)
+    ("proﬁili ja konﬂikti", "profiili ja konflikti"),  # ligatures
+    ("hyvin\u00advointi", "hyvinvointi"),  # a soft hyphen
+    ("21,5\u00a0€", "21,5 €"),  # a no-break space
+    ("Hyte\u200b-työ", "Hyte-työ"),  # a zero-width space
+])
+def test_text_is_cleaned_to_what_one_types(raw, clean):
+    assert clean_text(raw) == clean
+
+
+def test_a_document_in_decomposed_letters_reads_as_typed(tmp_path):
+    path = _write(tmp_path, "raportti-2024.txt", "Ika\u0308ihmisten kerho kokoontui syksylla\u0308 viikoittain.\n")
+    assert "Ikäihmisten kerho kokoontui syksyllä viikoittain." in parse_file(path)[0].text
