@@ -35,7 +35,9 @@ _HAS = {
     "money": re.compile(r"\d\s*(?:e/|mk\b)|€|\beur(?:o|on|oa|oja|ojen|oilla|oin|oihin|oiksi|ot)\b", re.I),
     "time": re.compile(
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
-        r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo|\b(?:klo|kello)\s*\d",
+        r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo|\b(?:klo|kello)\s*\d"
+        # a day of the week ("joka kuun 1. perjantai", "tiistaisin", "arkisin")
+        r"|\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\w*|\b(?:arkisin|viikonloppuisin)\b",
         re.I,
     ),
     "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
@@ -67,8 +69,14 @@ _CLOCK = re.compile(
 )
 
 
-# An age that qualifies who is counted ("25–64-vuotiaat", "65 vuotta täyttäneet") is no count.
-_AGE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*-?\s*vuotia\w*|\d+\s+vuotta\s+täyttän\w*", re.I)
+# An age that qualifies who is counted ("25–64-vuotiaat", "65 vuotta täyttäneet") is no count,
+# and neither is a figure in a name ("Mielenterveyden ensiapu 2-koulutus"): a figure joined to
+# a noun by a hyphen, unless the compound is an adjective of amount ("150-paikkainen").
+_AGE = re.compile(
+    r"\d+(?:\s*[-–]\s*\d+)?\s*-?\s*vuotia\w*|\d+\s+vuotta\s+täyttän\w*"
+    r"|(?<![\d.,])\d+-(?![a-zåäö]*(?:i(?:nen|sen|sta|set|sia|sten|siin)|is\w{0,4}))[a-zåäö]{3,}",
+    re.I,
+)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 

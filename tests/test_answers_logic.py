@@ -77,6 +77,10 @@ def test_question_shapes(question, shape, kind):
     ("money", "Seteli maksaisi noin 12 miljoonaa euroa vuodessa.", True),
     ("money", "Ryhmään osallistui 12 henkeä.", False),
     ("money", "Eurooppalainen yhteistyö jatkui.", False),
+    ("time", "Kohtaamisten aamut joka kuun 1. perjantai", True),  # a day of the week
+    ("time", "Päivystys tiistaisin kirjastolla.", True),
+    ("quantity", "Järjestetty Mielenterveyden ensiapu 2-koulutusta.", False),  # a figure in a name
+    ("quantity", "Uusi 150-paikkainen päiväkoti avattiin.", True),  # an adjective of amount
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
