@@ -100,7 +100,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact = float(named)
     fact_rare = None
     year_missing = _year_missing(q, top)
-    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
+    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency", "person"):
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026

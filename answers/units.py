@@ -55,8 +55,8 @@ def is_quotable(sentence: str, paragraph: Paragraph) -> bool:
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
         return False
-    if s.endswith(":") and len(s.split()) <= 6:  # a label of what follows
-        return False
+    if s.endswith(":") and len(s.split()) <= 6 and not _names_or_figures(s):  # a label of what follows
+        return False  # ("Seuraavassa 14 askelta …:" gives a figure)
     # Finnish sentences start with a capital or a figure: a lower-case start that is no list
     # item is the tail of a sentence cut elsewhere.
     return not (s[:1].islower() and not _ITEM.match(raw))

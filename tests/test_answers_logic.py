@@ -81,6 +81,11 @@ def test_question_shapes(question, shape, kind):
     ("time", "Päivystys tiistaisin kirjastolla.", True),
     ("quantity", "Järjestetty Mielenterveyden ensiapu 2-koulutusta.", False),  # a figure in a name
     ("quantity", "Uusi 150-paikkainen päiväkoti avattiin.", True),  # an adjective of amount
+    ("person", "Maahanmuuttokoordinaattori vastaa kotouttamisesta.", True),  # a role
+    ("person", "Asiasta päättää kaupunginhallitus.", True),  # a body
+    ("person", "Lajiliittojen avustuksissa korostetaan avoimuutta.", False),  # nobody
+    ("person", "Kunnan vastuulla on hankkia asunnot.", True),  # in any case form
+    ("person", "Kuntoutus on tärkeää.", False),
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
@@ -146,6 +151,7 @@ def test_units_keep_rows_whole_and_drop_headings_labels_and_fragments():
     )
     texts = [u.text for u in units(p)]
     assert "Tapahtumat" not in texts  # the heading repeated in the text
+    assert "Seuraavassa 14 askelta:" in [u.text for u in units(_para("Seuraavassa 14 askelta:"))]  # a figure, no label
     assert "jatkui vielä syksyllä." not in texts  # a fragment
     assert "Huomioitavia osa-alueita: Liikunta • Uimahallit; Toimenpiteet: Uimakoulu lapsille" in texts
     assert "Kävelytapahtuma syksyllä" in texts
