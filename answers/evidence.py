@@ -12,11 +12,12 @@ anywhere in them (``year_missing``).
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
-the model was not fitted for uses the model without them. Three rules stay outside the model:
-"kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
-only when some top unit holds that kind of fact with any of the question's words, and a bare
-keyword search is answered when a top paragraph holds all its words (a short query is never
-close in meaning to a paragraph). When a fact question names a year, the fact evidence comes
+the model was not fitted for uses the model without them. Four rules stay outside the model:
+"kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko /
+kuka" only when some top unit holds that kind of fact with any of the question's words, "mitä
+X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), and
+a bare keyword search is answered when a top paragraph holds all its words (a short query is
+never close in meaning to a paragraph). When a fact question names a year, the fact evidence comes
 from the units about that year, if any.
 """
 
@@ -30,7 +31,7 @@ from retriever.facts import is_keyword_query
 from retriever.finnish import content_tokens
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS
+from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
@@ -52,6 +53,7 @@ class Evidence:
     names_role: bool | None = None  # "kuka on X?": a name stands next to X (None: not such a question)
     fact_rare: float | None = None  # "montako / milloin / paljonko": its most specific word in a unit with the fact
     keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
+    topic_found: bool | None = None  # "mitä X sanoo Y:stä?": Y's most specific word is in a top paragraph
 
     def features(self) -> dict[str, float]:
         return {
@@ -74,8 +76,10 @@ class Evidence:
 
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
-        if self.names_role is False or self.fact == 0.0:
-            return False  # "Kuka on X?" with no name next to X; "montako?" with no figure near its words
+        if self.names_role is False or self.fact == 0.0 or self.topic_found is False:
+            # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
+            # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form
+            return False
         if self.keywords_found:
             return True  # a search by keywords is answered when the material holds them: a short
             #              query is far from any paragraph in meaning, whatever it finds
@@ -112,7 +116,19 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
-    return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0)
+    return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
+                    _topic_found(q, top, analyzer))
+
+
+def _topic_found(q: Question, top: list[Hit], analyzer: BM25Index) -> bool | None:
+    """Whether a top paragraph (with its title and headings) holds, in any form, the most
+    specific word of the topic a "mitä X sanoo Y:stä?" question names (a word the material
+    never uses is the most specific): the topic is the question, the document only its frame."""
+    if not q.topic:
+        return None
+    word = max((analyzer.restore_letters(w) for w in q.topic), key=analyzer.specificity)
+    texts = [f"{h.paragraph.title}\n{h.paragraph.section}\n{h.paragraph.text}" for h in top]
+    return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 
 def _rarest(q: Question, analyzer: BM25Index) -> str | None:

