@@ -149,6 +149,9 @@ def defines(term: str, text: str) -> bool:
         return True
     if re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I):
         return True
+    # an abbreviation after what it stands for: "Hyvinvointialue (hva) aloitti …"
+    if re.search(rf"[\wåäö-]{{3,}}\s*\(\s*{t}\s*\)", text, re.I):
+        return True
     # Apposition of a name: "... hyvinvointityöryhmä Hyry." (not a list: "kuuluu perhekoordinaattori,")
-    m = re.search(rf"[a-zåäö]{{4,}}\s+({t})(?:[.;:)]|\s+(?:ja|on|vastaa))", text, re.I)
+    m = re.search(rf"[a-zåäö]{{4,}}\s+({t})(?:[.;)]|:(?![a-zåäö])|\s+(?:ja|on|vastaa))", text, re.I)
     return bool(m and m.group(1)[:1].isupper())

@@ -138,6 +138,8 @@ def test_the_asked_fact_is_not_a_figure_of_the_question(question, text, has):
     ("hyvinvointitilinpäätös", "Hyvinvointitilinpäätöksellä tarkoitetaan vuosittaista katsausta.", True),
     ("hyvinvointitilinpäätös", "Hyvinvointitilinpäätös kiertää kaikki lautakunnat.", False),
     ("hyvinvointitilinpäätös", "Valtuusto käsitteli hyvinvointitilinpäätöksen kesäkuussa.", False),
+    ("hva", "Hyvinvointialue (hva) aloitti toimintansa 1.1.2023.", True),  # an abbreviation after its meaning
+    ("hva", "Esitykset arvioidaan yhdessä HVA:n kanssa.", False),
 ])
 def test_a_definition_introduces_the_term(term, text, introduces):
     assert defines(term, text) is introduces
