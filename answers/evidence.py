@@ -13,8 +13,9 @@ The evidence is combined by a logistic model, not by hand thresholds: its weight
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
 the model was not fitted for uses the model without them. Four rules stay outside the model:
-"kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko /
-kuka" only when some top unit holds that kind of fact with any of the question's words, "mitä
+"kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
+only when some top unit holds that kind of fact with any of the question's words ("kenen /
+kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "mitä
 X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), and
 a bare keyword search is answered when a top paragraph holds all its words (a short query is
 never close in meaning to a paragraph). When a fact question names a year, the fact evidence comes
@@ -35,7 +36,7 @@ from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
-from .units import unit_context, units
+from .units import paragraph_years, unit_context, units
 
 # Every feature a refusal model may use, in this order.
 FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
@@ -104,7 +105,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact = float(named)
     fact_rare = None
     year_missing = _year_missing(q, top)
-    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency", "person"):
+    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
@@ -152,7 +153,5 @@ def _year_missing(q: Question, top: list[Hit]) -> bool:
         return False
     seen: set[int] = set()
     for h in top:
-        p = h.paragraph
-        seen.update(p.years)
-        seen.update(years_in(f"{p.title}\n{p.section}\n{p.text}"))
+        seen |= paragraph_years(h.paragraph)
     return not seen & set(q.years)

@@ -42,7 +42,7 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, continues_list, unit_context, units
+from .units import Unit, continues_list, paragraph_years, unit_context, units
 
 
 @dataclass
@@ -69,7 +69,7 @@ def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     ranks = list(range(min(ANSWER_PARAGRAPHS, len(hits))))
     # A year written in the question: answer from documents about that year, when the top
     # paragraphs hold any ("mitä tehtiin 2021?" is not answered from the 2026–2029 plan).
-    of_year = [r for r in ranks if set(q.years) & set(hits[r].paragraph.years)]
+    of_year = [r for r in ranks if set(q.years) & paragraph_years(hits[r].paragraph)]
     if q.years and of_year:
         ranks = of_year
     if q.shape == "definition" and q.term:

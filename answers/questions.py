@@ -85,7 +85,9 @@ def _is_money(word: str) -> bool:
     return any(fold(f).endswith(fold(m)) for f in _base_forms(word) for m in _MONEY)
 
 
-_WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa]|kuinka suuri|kuinka iso)\b", re.I)
+# "mikä on / mitä on / kuinka suuri …": a measure asked for; "mitä lukuja ohjelma käsittelee?"
+# asks for chapters, not a figure
+_WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa](?=.*\b(?:on|oli)\b)|kuinka suuri|kuinka iso)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 
 

@@ -11,6 +11,7 @@ from retriever.finnish import tokenize
 from retriever.morphology import has_verb
 from retriever.records import Paragraph
 from retriever.sentences import sentences
+from retriever.years import years_in
 
 _ITEM = re.compile(r"^\s*(?:[•▪▫◦●○■□►➢✓–—*-]|\d{1,2}[.)])\s+")
 _BULLET = re.compile(r"^\s*[•▪▫◦●○■□►➢✓–—*-]\s+")
@@ -125,6 +126,12 @@ def unit_context(paragraph: Paragraph, unit: Unit) -> str:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
     return f"{paragraph.title} {paragraph.heading} {before} {unit.text}"
+
+
+def paragraph_years(paragraph: Paragraph) -> set[int]:
+    """The years a paragraph is about: its document's, and those its headings and text name
+    ("vuonna 2006 heitä oli 870 000" in a programme of 2008)."""
+    return set(paragraph.years) | set(years_in(f"{paragraph.title}\n{paragraph.section}\n{paragraph.text}"))
 
 
 def continues_list(before: Paragraph, after: Paragraph) -> bool:

@@ -42,6 +42,8 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Paljonko hyvinvointityöhön käytettiin rahaa 2021?", "fact", "money"),
     ("Paljonko lapsista asuu pienituloisissa perheissä?", "fact", "quantity"),
     ("Ketä ikäihmisten hyvinvointiohjaajana toimii?", "fact", "person"),  # "ketä" asks for a person too
+    ("Mitä lukuja ikääntymisohjelma käsittelee?", "topic", None),  # chapters, not figures
+    ("Mitä harrastesetelien tavoitemäärä on vuodelle 2026?", "fact", "quantity"),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
