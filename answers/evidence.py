@@ -36,7 +36,7 @@ from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
-from .units import paragraph_years, unit_context, units
+from .units import paragraph_years, unit_context, units, years_text
 
 # Every feature a refusal model may use, in this order.
 FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
@@ -95,7 +95,9 @@ def model_for(embedder_name: str, models: dict | None = None) -> dict:
 
 def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
     top = hits[:ANSWER_PARAGRAPHS]
-    texts = [f"{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
+    # (a document's years count as said: "mitä vuoden 2008 ohjelma sanoo …?" of a programme whose
+    # year is only in its metadata)
+    texts = [f"{years_text(h.paragraph)}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
     cov = max((analyzer.coverage(q.text, t) for t in texts), default=0.0)
     dense = max(((h.dense or 0.0) for h in top), default=0.0)
     fact = None

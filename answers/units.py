@@ -125,7 +125,13 @@ def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     if not unit.item:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
-    return f"{paragraph.title} {paragraph.heading} {before} {unit.text}"
+    return f"{years_text(paragraph)} {paragraph.title} {paragraph.heading} {before} {unit.text}"
+
+
+def years_text(paragraph: Paragraph) -> str:
+    """The years of a paragraph's document as words, so that a question naming the year finds
+    it there also when only the document's metadata says it."""
+    return " ".join(map(str, paragraph.years))
 
 
 def paragraph_years(paragraph: Paragraph) -> set[int]:

@@ -62,6 +62,16 @@ def test_the_topic_is_what_follows_a_reporting_verb(question, topic):
     assert analyse(question).topic == topic
 
 
+def test_a_year_only_the_documents_metadata_names_counts_as_said():
+    programme = Paragraph("2008/ohjelma.md", "Vireyttä vuosiin", "Osallisuus", None, 7, [2008],
+                          "Vanhusneuvostojen asema on vakiinnutettava lainsäädännön kautta.")
+    analyzer = _index([programme] + FILLER)
+    hits = [Hit(programme, 0.9, 0.9)]
+    with_year = gather(analyse("Mitä vuoden 2008 ohjelma sanoo vanhusneuvostoista?"), hits, analyzer, 0.9)
+    without = gather(analyse("Mitä ohjelma sanoo vanhusneuvostoista?"), hits, analyzer, 0.9)
+    assert with_year.coverage >= without.coverage and not with_year.year_missing  # the year is no missing word
+
+
 def test_a_topic_no_top_paragraph_mentions_is_refused():
     paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
     analyzer = _index(paras + FILLER)
