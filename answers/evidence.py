@@ -95,9 +95,9 @@ def model_for(embedder_name: str, models: dict | None = None) -> dict:
 
 def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
     top = hits[:ANSWER_PARAGRAPHS]
-    # (a document's years count as said: "mitä vuoden 2008 ohjelma sanoo …?" of a programme whose
-    # year is only in its metadata)
-    texts = [f"{years_text(h.paragraph)}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
+    # (a document's title and years count as said: "mitä kuntakortissa …?", "mitä vuoden 2008
+    # ohjelma sanoo …?" of a programme whose year is only in its metadata)
+    texts = [f"{years_text(h.paragraph)} {h.paragraph.title}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
     cov = max((analyzer.coverage(q.text, t) for t in texts), default=0.0)
     dense = max(((h.dense or 0.0) for h in top), default=0.0)
     fact = None
@@ -130,7 +130,7 @@ def _topic_found(q: Question, top: list[Hit], analyzer: BM25Index) -> bool | Non
     if not q.topic:
         return None
     word = max((analyzer.restore_letters(w) for w in q.topic), key=analyzer.specificity)
-    texts = [f"{h.paragraph.title}\n{h.paragraph.section}\n{h.paragraph.text}" for h in top]
+    texts = [f"{h.paragraph.title}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
     return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 
