@@ -95,6 +95,11 @@ def model_for(embedder_name: str, models: dict | None = None) -> dict:
 
 def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
     top = hits[:ANSWER_PARAGRAPHS]
+    year_missing = _year_missing(q, top)
+    # A year named: the answer is drawn from the paragraphs about it (extractive.candidate_units),
+    # so they are the evidence ("kuka piti oppitunteja vuonna 2021?" is not answered by 2023's).
+    of_year = [h for h in top if set(q.years) & paragraph_years(h.paragraph)]
+    top = of_year or top
     # (a document's title and years count as said: "mitä kuntakortissa …?", "mitä vuoden 2008
     # ohjelma sanoo …?" of a programme whose year is only in its metadata)
     texts = [f"{years_text(h.paragraph)} {h.paragraph.title}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
@@ -106,7 +111,6 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         named = any(names_role(q.role_words, u.text) for h in top for u in units(h.paragraph))
         fact = float(named)
     fact_rare = None
-    year_missing = _year_missing(q, top)
     if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]

@@ -72,6 +72,17 @@ def test_a_year_only_the_documents_metadata_names_counts_as_said():
     assert with_year.coverage >= without.coverage and not with_year.year_missing  # the year is no missing word
 
 
+def test_a_named_year_takes_its_evidence_from_the_paragraphs_about_it():
+    of_2023 = Paragraph("b.txt", "Raportti 2023", "Kotouttaminen", None, 3, [2023],
+                        "Kotouttamisohjaaja piti oppitunteja kotoutumiskoulutuksen osallistujille.")
+    of_2021 = Paragraph("c.txt", "Raportti 2021", "Koulu", None, 4, [2021], "Koululaisille järjestettiin tunnetaitoryhmiä.")
+    analyzer = _index([of_2023, of_2021] + FILLER)
+    hits = [Hit(of_2023, 0.9, 0.9), Hit(of_2021, 0.8, 0.8)]
+    asked = gather(analyse("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2021?"), hits, analyzer, 0.9)
+    other = gather(analyse("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2023?"), hits, analyzer, 0.9)
+    assert asked.coverage < 0.3 < other.coverage and not asked.year_missing
+
+
 def test_a_topic_no_top_paragraph_mentions_is_refused():
     paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
     analyzer = _index(paras + FILLER)
