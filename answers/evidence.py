@@ -115,10 +115,10 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
-        of_year = [(p, c) for p, c in found if set(q.years) & (set(p.years) | set(years_in(c)))]
+        for_year = [(p, c) for p, c in found if set(q.years) & (set(p.years) | set(years_in(c)))]
         if q.years and found:
-            year_missing = not of_year
-            found = of_year or found
+            year_missing = not for_year
+            found = for_year or found
         fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
