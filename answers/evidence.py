@@ -111,7 +111,7 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         named = any(names_role(q.role_words, u.text) for h in top for u in units(h.paragraph))
         fact = float(named)
     fact_rare = None
-    if q.shape == "fact" and q.kind in ("quantity", "money", "time", "frequency"):
+    if q.shape == "fact" and q.kind in ("count", "quantity", "money", "time", "frequency"):
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026

@@ -97,7 +97,7 @@ class Question:
 
     text: str
     shape: str  # "list" | "fact" | "definition" | "topic"
-    kind: str | None = None  # "name" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
+    kind: str | None = None  # "name" | "count" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
@@ -122,13 +122,13 @@ def analyse(question: str) -> Question:
     term = definition_term(q)
     if kind is None and _WHAT_OPENER.match(q) and any(_is_measure(w) for w in words):
         kind = "quantity"  # "mikä on Heinolan työttömyysprosentti?", "mikä osuus …?"
-    if kind == "quantity" and any(_is_money(w) for w in words):
+    if kind in ("quantity", "count") and any(_is_money(w) for w in words):
         kind = "money"
     if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):
         term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
-    if kind in ("quantity", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
+    if kind in ("quantity", "count", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
         shape = "fact"
     elif term is not None:
         shape = "definition"

@@ -13,6 +13,9 @@ _ASKS = {
     # "Kuka on X?" asks for a name; "kuka vastaa …?" may be answered by a body ("johtoryhmä").
     "name": re.compile(r"^\s*(kuka|ketk[äa])\s+(on|oli|ovat|olivat|toimi|toimii|toimivat)\b", re.I),
     "frequency": re.compile(r"^\s*(kuinka|miten) usein\b", re.I),
+    # "montako / kuinka monta X?" counts X: a share ("19,9 %") is no answer ("kuinka moni",
+    # "paljonko lapsista" may be one)
+    "count": re.compile(r"^\s*(montako|monta|kuinka monta)\b(?!\s+prosent)", re.I),
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|mink[äa] verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
@@ -61,7 +64,7 @@ _HAS = {
 
 
 def answer_kind(question: str) -> str | None:
-    """"name" (kuka on…), "frequency" (kuinka usein…), "quantity" (montako…), "time"
+    """"name" (kuka on…), "frequency" (kuinka usein…), "count" (montako…), "quantity" (paljonko…), "time"
     (milloin…), "person" (kuka…), "reason" (miksi…), or None."""
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
@@ -84,6 +87,12 @@ _AGE = re.compile(
     r"|(?<![\d.,])\d+-(?![a-zåäö]*(?:i(?:nen|sen|sta|set|sia|sten|siin)|is\w{0,4}))[a-zåäö]{3,}",
     re.I,
 )
+# A share, not a count: "19,9 %", "70 prosenttia", "puolet", "joka kymmenes", "kolmasosa".
+_SHARE = re.compile(
+    r"\d+(?:[,.]\d+)?\s*(?:%|prosent\w*|promill\w*)|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*"
+    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
+    re.I,
+)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -99,8 +108,10 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
     if kind == "frequency" and _HAS[kind].search(sentence):
         return True
-    if kind in ("quantity", "frequency"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
+    if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
         sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
+        if kind == "count":
+            sentence = _SHARE.sub(" ", sentence)
         kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))

@@ -26,7 +26,9 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Kuka on perhekoordinaattori?", "fact", "name"),
     ("kuka vastaa kotouttamisesta", "fact", "person"),
     ("Milloin valtuusto käsittelee suunnitelman?", "fact", "time"),
-    ("Montako perhettä oli asiakkaana?", "fact", "quantity"),
+    ("Montako perhettä oli asiakkaana?", "fact", "count"),
+    ("Kuinka moni nuori tupakoi?", "fact", "quantity"),  # may be answered by a share
+    ("Montako prosenttia vastasi?", "fact", "quantity"),
     ("Mikä on Heinolan työttömyysprosentti?", "fact", "quantity"),
     ("Mikä on Hyry?", "definition", None),
     ("mika on hyry", "definition", None),  # typed without ä
@@ -126,6 +128,10 @@ def test_a_topic_no_top_paragraph_mentions_is_refused():
     ("time", "Päivystys tiistaisin kirjastolla.", True),
     ("quantity", "Järjestetty Mielenterveyden ensiapu 2-koulutusta.", False),  # a figure in a name
     ("quantity", "Uusi 150-paikkainen päiväkoti avattiin.", True),  # an adjective of amount
+    ("count", "Asiakkuuksia oli yhteensä 41 perhettä.", True),
+    ("count", "19,9 % alaikäisistä asuu pienituloisissa perheissä.", False),  # a share is no count
+    ("count", "Puolet vastaajista liikkuu liian vähän.", False),
+    ("quantity", "19,9 % alaikäisistä asuu pienituloisissa perheissä.", True),  # but answers "kuinka moni"
     ("person", "Maahanmuuttokoordinaattori vastaa kotouttamisesta.", True),  # a role
     ("person", "Asiasta päättää kaupunginhallitus.", True),  # a body
     ("person", "Lajiliittojen avustuksissa korostetaan avoimuutta.", False),  # nobody
