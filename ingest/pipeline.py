@@ -90,7 +90,7 @@ class StoreUnavailable(Exception):
 
 # Raised when reading a file changes (a new reader rule, say two-column PDFs): every file is
 # read again at the next ingest, as if edited, since its stored paragraphs came from the old rules.
-READER_VERSION = 2
+READER_VERSION = 3
 
 
 def file_hash(path: Path) -> str:
@@ -200,7 +200,8 @@ def parse_file(path: Path, doc: str | None = None) -> list[Paragraph]:
     if not blocks:
         raise ReadError("no paragraphs found")
     title = raw.title or title_from_name(path.name, text)
-    years = document_years([path.stem, title], raw.meta)
+    # (a folder named by year counts too: "2008/ohjelma.pdf")
+    years = document_years([path.stem, title, str(Path(doc).parent) if doc else ""], raw.meta)
     paragraphs = make_chunks(doc or path.name, title, years, blocks)
     if not paragraphs:
         raise ReadError("no paragraphs found")

@@ -93,3 +93,19 @@ def test_three_columns_are_read_left_to_right(tmp_path):
         lines += [(x, 750.0 - 13 * i, 9.0, False, column[i]) for x, column in zip((40.0, 225.0, 410.0), columns)]
     text = "\n".join(p.text for p in parse_file(write_pdf(tmp_path / "katsaus-2024.pdf", [lines])))
     assert text == "\n".join(" ".join(column) for column in columns)
+
+
+def test_columns_whose_baselines_do_not_line_up_and_a_heading_wrapped_on_two_lines(tmp_path):
+    # each column flows on its own (the right one 3 pt lower), as layout programs set them; the
+    # heading of the right column is too long for one line
+    lines = [(50.0, 790.0, 18.0, True, "Hyvinvointikatsaus")]
+    lines += [(50.0, 750.0 - 13 * i, 10.0, False, text) for i, text in enumerate(LEFT) if text]
+    lines += [(310.0, 747.0, 13.0, True, "2. Osallisuus- ja"), (310.0, 731.0, 13.0, True, "vaikutusmahdollisuudet")]
+    lines += [(310.0, 712.0 - 13 * i, 10.0, False, text) for i, text in enumerate(RIGHT) if text]
+    (tmp_path / "2024").mkdir()
+    paras = parse_file(write_pdf(tmp_path / "2024" / "katsaus.pdf", [lines]), "2024/katsaus.pdf")
+    text = "\n".join(p.text for p in paras)
+    assert "ja sen kävijämäärä kasvoi nopeasti." in text and "Kokeiluun osallistui 120 asukasta." in text
+    assert text.index("harrastustakuuta") < text.index("Ikäihmisten palveluissa")
+    assert any(p.section == "2. Osallisuus- ja vaikutusmahdollisuudet" for p in paras)
+    assert paras[0].years == [2024]  # from the folder the file is in

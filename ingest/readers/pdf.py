@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..layout import TERMINAL, Line, normalize_bullet
+from ..layout import TERMINAL, Line, join_wrapped, normalize_bullet
 from . import RawDocument, ReadError
 
 _BAND = 0.09  # top and bottom share of the page where running headers and footers live
@@ -26,6 +26,7 @@ _HEADING_MAX_CHARS = 150
 _MIDDLE = (0.3, 0.7)  # where a second column may start, as a share of the page width
 _MIN_COLUMN_ROWS = 4  # rows on which it starts
 _COLUMN_FILL = 0.6  # how far, as a median, the left column's lines reach towards it
+_MAX_CROSSING = 0.2  # share of the left runs that may reach past it (a title over both columns)
 
 
 @dataclass
@@ -98,31 +99,26 @@ def _width(f: _Frag) -> float:
 
 
 def _gutter(frags: list[_Frag], page_width: float) -> float | None:
-    """The x where a second column of text starts, if the page is set in two columns: on many
-    rows a run starts there, in the middle band of the page, well after the end of the run
-    before it, and the runs before it fill their column (a table's short cells do not, and a
-    table is read row by row)."""
-    rows: dict[int, list[_Frag]] = {}
-    for f in frags:
-        rows.setdefault(round(f.y / 3), []).append(f)
-    starts: Counter = Counter()
-    ends: dict[int, list[tuple[float, float]]] = {}  # (row start, end of the run before the column)
-    for row in rows.values():
-        row.sort(key=lambda f: f.x)
-        for a, b in zip(row, row[1:]):
-            if _MIDDLE[0] * page_width <= b.x <= _MIDDLE[1] * page_width and b.x - (a.x + _width(a)) > a.size:
-                key = round(b.x / 4)
-                starts[key] += 1
-                ends.setdefault(key, []).append((row[0].x, a.x + _width(a)))
-    if not starts:
-        return None
-    key, count = starts.most_common(1)[0]
-    if count < _MIN_COLUMN_ROWS:
-        return None
-    x = key * 4.0
-    left = min(start for start, _ in ends[key])
-    fill = statistics.median(min(1.0, (end - left) / (x - left)) for _, end in ends[key]) if x > left else 0.0
-    return x if fill >= _COLUMN_FILL else None
+    """The x where a second column of text starts, if the page is set in two columns: many
+    runs start there, in the middle band of the page; the runs left of it stay left of it (a
+    page of full-width text with a table is no two-column page) and fill their column (a
+    table's short cells do not, and a table is read row by row). The columns' baselines need
+    not line up: each column flows on its own."""
+    middle = Counter(round(f.x / 4) for f in frags if _MIDDLE[0] * page_width <= f.x <= _MIDDLE[1] * page_width)
+    for key, count in middle.most_common():
+        if count < _MIN_COLUMN_ROWS:
+            break
+        x = key * 4.0
+        left = [f for f in frags if f.x < x - 4]
+        if len(left) < _MIN_COLUMN_ROWS:
+            continue  # the left edge of what is left of the page (the third of three columns)
+        if sum(f.x + _width(f) > x + f.size for f in left) > _MAX_CROSSING * len(left):
+            continue  # lines run across: one column, something indented in it
+        margin = min(f.x for f in left)
+        fill = statistics.median(min(1.0, (f.x + _width(f) - margin) / (x - margin)) for f in left)
+        if fill >= _COLUMN_FILL:
+            return x
+    return None
 
 
 def _lines(frags: list[_Frag], number: int) -> list[_PdfLine]:
@@ -274,9 +270,23 @@ def read_pdf(path: Path) -> RawDocument:
                 level = levels.get(round(ln.size * 2) / 2, len(levels) + 1)
             else:  # bold at body size: a label under the sized headings
                 level = len(levels) + 1 if not ln.text.startswith("•") else None
+        if level is not None and _wraps_heading(prev, ln, out, spacing, body):
+            out[-1].text = join_wrapped(out[-1].text, ln.text)  # a heading wrapped on two lines
+            prev = ln
+            continue
         out.append(Line(ln.text, ln.page, brk=brk or level is not None, heading_level=level))
         prev = ln
     return RawDocument(lines=_inline_bullets(out), title=title, pages=len(pages))
+
+
+def _wraps_heading(prev: _PdfLine | None, ln: _PdfLine, out: list[Line], spacing: float, body: float) -> bool:
+    """``ln`` goes on with the heading on the line before: the same font, right below it, the
+    heading unfinished and ``ln`` no numbered heading of its own ("2. Osallisuus- ja" /
+    "vaikutusmahdollisuudet")."""
+    return (prev is not None and bool(out) and out[-1].heading_level is not None and prev.page == ln.page
+            and abs(prev.size - ln.size) < 0.5 and prev.bold == ln.bold
+            and 0 < prev.y - ln.y <= spacing * 1.6 * ln.size / body
+            and not TERMINAL.search(prev.text) and not re.match(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\s", ln.text))
 
 
 def _inline_bullets(lines: list[Line]) -> list[Line]:
