@@ -109,3 +109,11 @@ def test_columns_whose_baselines_do_not_line_up_and_a_heading_wrapped_on_two_lin
     assert text.index("harrastustakuuta") < text.index("Ikäihmisten palveluissa")
     assert any(p.section == "2. Osallisuus- ja vaikutusmahdollisuudet" for p in paras)
     assert paras[0].years == [2024]  # from the folder the file is in
+
+
+def test_list_items_run_into_one_line_are_split_whatever_their_bullet():
+    from ingest.layout import Line
+    from ingest.readers.pdf import _inline_bullets
+
+    lines = _inline_bullets([Line("▫ Järjestetty kerhoja. ▫ Toteutettu videoita. • Lisätty tietoa.", 1, True)])
+    assert [ln.text for ln in lines] == ["▫ Järjestetty kerhoja.", "▫ Toteutettu videoita.", "• Lisätty tietoa."]

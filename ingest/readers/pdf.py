@@ -293,7 +293,7 @@ def _inline_bullets(lines: list[Line]) -> list[Line]:
     """Extraction runs list items into one line ("• a • b"); give each item its own line."""
     out: list[Line] = []
     for ln in lines:
-        parts = re.split(r"\s+(?=[•▪◦●■]\s)", ln.text)
+        parts = re.split(r"\s+(?=[•▪▫◦●○■□►➢✓]\s)", ln.text)
         out.append(Line(parts[0], ln.page, ln.brk, ln.heading_level, ln.kind))
         for part in parts[1:]:
             out.append(Line(part, ln.page, False, None, ln.kind))
