@@ -18,8 +18,10 @@ only when some top unit holds that kind of fact with any of the question's words
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "mitä
 X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), and
 a bare keyword search is answered when a top paragraph holds all its words (a short query is
-never close in meaning to a paragraph). When a fact question names a year, the fact evidence comes
-from the units about that year, if any.
+never close in meaning to a paragraph). When a question names a year, the evidence comes from
+the top paragraphs about that year (their document's, headings' or text's), the ones the answer
+is drawn from, and a fact question's from the units about it; a paragraph's document title and
+years count as words it holds.
 """
 
 from __future__ import annotations
