@@ -198,7 +198,7 @@ class BM25Index:
                 return fixed if word == low else fixed.capitalize()
             if fold(low) != low or self.knows(low):
                 return word
-            options = self._folded.get(low, [])
+            options = self._folded.get(low) or list(filter(None, [morphology.umlauts_restored(low)]))
             if len(options) != 1:
                 return word  # unknown, or ambiguous: leave it
             return options[0].capitalize() if word[:1].isupper() else options[0]
@@ -216,7 +216,10 @@ class BM25Index:
             for other in synonyms_of(lemma):
                 _merge(terms, LEMMA + other, SYNONYM_WEIGHT)
         if not self.knows(token) and not token[0].isdigit():
-            for spelled in self._folded.get(fold(token), []):  # "paatos" -> "päätös"
+            # "paatos" -> "päätös" as the index spells it, else as the analyser does
+            # ("yksinaisyydesta" -> "yksinäisyydestä", a form no document need hold)
+            spellings = self._folded.get(fold(token)) or list(filter(None, [morphology.umlauts_restored(token)]))
+            for spelled in spellings:
                 for term, weight in self.word_terms(spelled).items():
                     _merge(terms, term, weight)
             if len(token) >= 5:

@@ -113,6 +113,36 @@ def analyse(word: str) -> WordAnalysis:
     return result
 
 
+MAX_UMLAUT_PLACES = 8  # a word with more a/o letters is not tried (2**8 spellings)
+
+
+@lru_cache(maxsize=4096)
+def umlauts_restored(word: str) -> str | None:
+    """A word typed without ä/ö that the analyser does not know, spelled the one way with ä/ö
+    it knows ("yksinaisyydesta" -> "yksinäisyydestä"); None when none or several readings
+    fit, or without an analyser. (The tried spellings are not kept in the analysis cache.)"""
+    backend = _backend()
+    if backend is None or not word.isalpha() or any(c in word for c in "äöå") or analyse(word).lemmas:
+        return None
+    places = [i for i, c in enumerate(word) if c in "ao"]
+    if not places or len(places) > MAX_UMLAUT_PLACES:
+        return None
+    found: dict[tuple[str, ...], str] = {}
+    for mask in range(1, 2 ** len(places)):
+        letters = list(word)
+        for bit, i in enumerate(places):
+            if mask >> bit & 1:
+                letters[i] = "ä" if letters[i] == "a" else "ö"
+        spelled = "".join(letters)
+        try:
+            readings = backend(spelled)
+        except Exception:  # noqa: BLE001 - an analyser failure on one spelling is no spelling
+            readings = []
+        if readings:
+            found.setdefault(tuple(sorted({base.lower() for base, _, _ in readings})), spelled)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def has_verb(words: list[str]) -> bool | None:
     """Some word is a verb form; None when no analyser is installed (cannot tell)."""
     if not available():

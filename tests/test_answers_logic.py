@@ -12,6 +12,7 @@ from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, defines, has_kind, names_role
 from answers.units import units
+from retriever import morphology
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
 from retriever.search import Hit
@@ -412,10 +413,31 @@ def test_a_word_never_seen_whole_is_most_specific():
     ("Kuka on Mika Salonen?", "Kuka on Mika Salonen?"),  # a name stays a name
     ("Mika Salonen", "Mika Salonen"),
     ("Mikä on Hyry?", "Mikä on Hyry?"),  # already spelled right
+    # a form no document holds, spelled as the analyser knows it
+    ("Mita sanotaan yksinaisyydesta?", "Mitä sanotaan yksinäisyydestä?"),
 ])
 def test_words_typed_without_umlauts_are_restored_for_the_embedder(typed, embedded):
     index = _index([_para("Ikäihmisille järjestettiin tuolijumppaa. Mika Salonen vetää ryhmää.")])
     assert index.restore_letters(typed) == embedded
+
+
+@pytest.mark.parametrize("typed, spelled", [
+    ("yksinaisyydesta", "yksinäisyydestä"),
+    ("tyottomyysprosentti", "työttömyysprosentti"),
+    ("ika", "ikä"),
+    ("paatos", None),  # a word as typed ("pathos"): left alone
+    ("hyvinvointi", None),  # no ä/ö missing
+    ("xqzpa", None),  # no spelling the analyser knows
+])
+def test_a_word_typed_without_umlauts_gets_them_back(typed, spelled):
+    assert morphology.umlauts_restored(typed) == spelled
+
+
+def test_a_question_typed_without_umlauts_meets_a_form_no_document_holds():
+    text = "Yksinäisyys on lisääntynyt ikäihmisten keskuudessa."  # no "yksinäisyydestä" anywhere
+    index = _index([_para(text)] + FILLER)
+    assert index.coverage("mita sanotaan yksinaisyydesta", text) == pytest.approx(
+        index.coverage("mitä sanotaan yksinäisyydestä", text))
 
 
 @pytest.mark.parametrize("paragraph, cli, app", [
