@@ -26,7 +26,7 @@ from .grounding import check_answer
 from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
-from .questions import Question, analyse
+from .questions import Question, analyse, core_question
 from .units import Unit, continues_list, unit_context, units
 
 Event = tuple[str, object]
@@ -103,7 +103,7 @@ class Answerer:
         self, question: str, k: int = 6, doc: str | None = None, year: int | None = None
     ) -> tuple[Question, list[Hit], list[Scored], Evidence]:
         """Search, score the top paragraphs' units and gather the evidence (no decision yet)."""
-        question = clean_text(question)
+        question = core_question(clean_text(question))
         q = analyse(question)
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
@@ -160,7 +160,7 @@ class Answerer:
         final answer replaces it with the extractive one and says why in ``note``. A UI shows
         the streamed text as plain text until the final answer arrives.
         """
-        question = clean_text(question)
+        question = core_question(clean_text(question))
         q, hits, scored, evidence = self.prepare(question, k, doc, year)
         filters = {key: value for key, value in (("doc", doc), ("year", year)) if value}
         if not scored or not self.is_answerable(evidence):

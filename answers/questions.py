@@ -24,11 +24,11 @@ from retriever.facts import answer_kind, asks_what_is, defines, definition_term,
 from retriever.finnish import content_tokens, fold
 from retriever.years import years_in
 
-__all__ = ["Question", "analyse", "defines", "definition_term", "has_kind"]
+__all__ = ["Question", "analyse", "core_question", "defines", "definition_term", "has_kind"]
 
 # Words that open a question about several things.
 _LIST_OPENER = re.compile(
-    r"^\s*(mit[äa]|mitk[äa]|millaisia|millaista|millaiset|mink[äa]laisia|keit[äa]|ketk[äa]|mist[äa]|"
+    r"^\s*(listaa|luettele|mit[äa]|mitk[äa]|millaisia|millaista|millaiset|mink[äa]laisia|keit[äa]|ketk[äa]|mist[äa]|"
     r"miss[äa] asioissa|mihin|miten|mill[äa] (?:tavoin|keinoin))\b", re.I
 )
 # A passive verb ("tehtiin", "vietettiin", "kerättiin", "tuetaan", "tehdään") after such an
@@ -89,6 +89,28 @@ def _is_money(word: str) -> bool:
 # asks for chapters, not a figure
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa](?=.*\b(?:on|oli)\b)|kuinka suuri|kuinka iso)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
+
+
+# A request around the question ("Voisitko kertoa, kuka …", "Kerro minulle, mitä …", "Haluaisin
+# tietää, milloin …"): the question proper starts after it. (Typed without ä/ö too.)
+_REQUEST = re.compile(
+    r"^\s*(?:(?:voisitko|voitko|voisitteko|voitteko|osaatko|osaisitko|osaisitteko|pystytkö|pystyisitkö|"
+    r"tiedätkö|tiedättekö|tietäisitkö|viitsisitkö|kertoisitko|kerrotko|kertoisitteko)"
+    r"(?:\s+(?:kertoa|sanoa|selittää|selvittää|kuvata|etsiä|hakea))?"
+    r"|kerro|kertokaa|selitä|selittäkää|selvitä|kuvaile|etsi|hae|näytä"
+    r"|(?:haluaisin|haluan|haluaisimme|haluamme|saisinko|saanko)\s+(?:tietää|kuulla|selvittää)"
+    r"|(?:minua|meitä)\s+kiinnostaa(?:\s+tietää)?"
+    r"|(?:onko|löytyykö)\s+(?:teillä\s+|aineistossa\s+)?tietoa)(?![\wåäö-])"
+    r"(?:\s+(?:minulle|meille))?(?:\s+tietoa)?(?:\s+siitä)?\s*[,:]?\s*(?:että\s+)?(?=\S)",
+    re.I,
+)
+
+
+def core_question(question: str) -> str:
+    """The question without a request around it: "Voisitko kertoa, kuka on perhekoordinaattori?"
+    -> "kuka on perhekoordinaattori?" (its shape, kind and words are the question's)."""
+    m = _REQUEST.match(question) or _REQUEST.match(fold(question))
+    return question[m.end():] if m else question
 
 
 @dataclass

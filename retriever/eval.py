@@ -4,7 +4,8 @@ Prints recall@1, recall@5 and MRR@10 of each search method side by side ("fused"
 first stage, "hybrid" adds the second; ``--ablation`` adds "hybrid" without each of the second
 stage's features, so each row shows what that feature adds), then the answer
 figures of ``ask`` (no LLM): answerable questions answered right, unanswerable ones refused,
-answerable ones wrongly refused. Scoring follows evaldata/SCORING.md.
+answerable ones wrongly refused; ``--phrasings`` adds answered right when the same questions
+are typed without ä/ö, in lower case or inside a request. Scoring follows evaldata/SCORING.md.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from answers.answerer import Answerer
 
 from .evaluation import is_hit, keywords_present, load_questions
+from .finnish import fold
 from .rerank import FEATURES
 from .search import METHODS, Searcher
 from .tuning import RERANK_WEIGHTS
@@ -70,6 +72,27 @@ def answer_scores(answerer: Answerer, questions: list[dict]) -> dict:
     }
 
 
+# The same questions asked as people type them: without ä/ö, in lower case without a question
+# mark, and inside a request. Each is answered and scored like the question as written.
+PHRASINGS = {
+    "as written": lambda t: t,
+    "without ä/ö": fold,
+    "lower case, no ?": lambda t: t.lower().rstrip("?").strip(),
+    "Kerro: …": lambda t: f"Kerro: {t}",
+    "Voisitko kertoa, …": lambda t: f"Voisitko kertoa, {t[:1].lower()}{t[1:]}",
+}
+
+
+def phrasing_scores(answerer: Answerer, questions: list[dict]) -> dict[str, float]:
+    """Answered right, per way of asking, over the answerable questions."""
+    answerable = [q for q in questions if q.get("quote")]
+    out = {}
+    for name, phrase in PHRASINGS.items():
+        asked = [{**q, "question": phrase(q["question"])} for q in answerable]
+        out[name] = answer_scores(answerer, asked)["answered_right"]
+    return out
+
+
 def _print_part(label: str, results: dict, answers: dict | None, verbose: bool) -> None:
     n = next(iter(results.values()))["n"] if results else 0
     print(f"Retrieval, {label}: {n} answerable questions")
@@ -98,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-answers", action="store_true", help="retrieval figures only")
     parser.add_argument("--ablation", action="store_true",
                         help="also the second stage without each of its features (what each adds)")
+    parser.add_argument("--phrasings", action="store_true",
+                        help="also answered right when the questions are typed without ä/ö, in lower case, "
+                             "or inside a request ('Voisitko kertoa, …')")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the ids of missed questions")
     args = parser.parse_args(argv)
@@ -123,10 +149,15 @@ def main(argv: list[str] | None = None) -> int:
                 weights = {**RERANK_WEIGHTS, feature: 0.0}
                 results[f"- {feature}"] = retrieval_scores(searcher, qs, "hybrid", weights)
         answers = answer_scores(answerer, qs) if answerer else None
-        report[name] = {"retrieval": results, "answers": answers}
+        phrasings = phrasing_scores(answerer, qs) if answerer and args.phrasings else None
+        report[name] = {"retrieval": results, "answers": answers, "phrasings": phrasings}
         if not args.json:
             _print_part(f"{name} part" if name != "all" else str(args.questions or "development set"),
                         results, answers, args.verbose)
+            for way, right in (phrasings or {}).items():
+                print(f"answered right, asked {way:<20} {right:.3f}")
+            if phrasings:
+                print()
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     return 0

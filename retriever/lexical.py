@@ -92,6 +92,12 @@ class BM25Index:
             if fold(w) != w:
                 self._folded[fold(w)].append(w)
             self._by_start[(w[0], len(w))].append(w)
+        # "hontsailypaiv" -> ["höntsäilypäiv"]: another form of a word typed without ä/ö that
+        # neither the index nor the analyser knows in the typed form
+        self._folded_stems: dict[str, list[str]] = defaultdict(list)
+        for st in self._stem_list:
+            if fold(st) != st and not st[:1].isdigit():
+                self._folded_stems[fold(st)].append(st)
         self._compound_cache: dict[str, list[str]] = {}
         self._word_cache: dict[str, dict[str, float]] = {}
         self._token_cache: dict[str, dict[str, float]] = {}
@@ -222,6 +228,9 @@ class BM25Index:
             for spelled in spellings:
                 for term, weight in self.word_terms(spelled).items():
                     _merge(terms, term, weight)
+            stems = self._folded_stems.get(fold(stem(token)), [])
+            if not spellings and len(stems) == 1:
+                _merge(terms, stems[0], 1.0)
             if len(token) >= 5:
                 for fixed in self.correct_typo(token):
                     for term, weight in self.word_terms(fixed).items():

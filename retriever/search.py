@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -50,6 +51,23 @@ def resolve_doc(index: Index, doc: str | None) -> str | None:
     return doc
 
 
+_QUESTION_WORD = re.compile(
+    r"^(?:kuka|ketkä|ketä|keitä|kenen|kenelle|mikä|mitkä|mitä|minkä|mihin|missä|mistä|milloin|miten|miksi|"
+    r"millainen|millaista|millaisia|montako|kuinka|paljonko|onko|ovatko|oliko|voiko|saako|pitääkö|tarvitaanko)\b",
+    re.I,
+)
+
+
+def as_written(query: str) -> str:
+    """A question as it is written: a capital first letter, and a question mark when a question
+    word opens it and no stop closes it. Keywords stay as typed."""
+    query = query.strip()
+    if not _QUESTION_WORD.match(query):
+        return query
+    query = query[:1].upper() + query[1:]
+    return query if query[-1:] in "?.!" else query + "?"
+
+
 class Searcher:
     """Search one index; holds the loaded model and lexical index between queries."""
 
@@ -57,9 +75,12 @@ class Searcher:
         self.index = index or Index()
 
     def embed_query(self, query: str) -> np.ndarray:
-        """The query's embedding, with words typed without ä/ö spelled as the index spells them."""
+        """The query's embedding, with words typed without ä/ö spelled as the index spells them
+        and a question written as one: a capital first letter, and a question mark after a
+        question typed without one ("mitä tehtiin syksyllä 2023" reads as "Mitä tehtiin
+        syksyllä 2023?"; the embedder is case- and punctuation-sensitive)."""
         bm25, _ = self.index.lexical(stemmed=True)
-        return self.index.embedder.embed_queries([bm25.restore_letters(query)])[0]
+        return self.index.embedder.embed_queries([as_written(bm25.restore_letters(query))])[0]
 
     def search(
         self,

@@ -10,12 +10,12 @@ from answers.citations import place, where
 from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.questions import analyse, defines, has_kind, names_role
+from answers.questions import analyse, core_question, defines, has_kind, names_role
 from answers.units import units
 from retriever import morphology
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
-from retriever.search import Hit
+from retriever.search import Hit, as_written
 from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
 
 
@@ -419,6 +419,37 @@ def test_a_word_never_seen_whole_is_most_specific():
 def test_words_typed_without_umlauts_are_restored_for_the_embedder(typed, embedded):
     index = _index([_para("Ikäihmisille järjestettiin tuolijumppaa. Mika Salonen vetää ryhmää.")])
     assert index.restore_letters(typed) == embedded
+
+
+@pytest.mark.parametrize("asked, core", [
+    ("Voisitko kertoa, kuka on perhekoordinaattori?", "kuka on perhekoordinaattori?"),
+    ("Kerro minulle: mitä tehtiin 2023?", "mitä tehtiin 2023?"),
+    ("Haluaisin tietää, milloin suunnitelma hyväksyttiin?", "milloin suunnitelma hyväksyttiin?"),
+    ("Onko tietoa siitä, montako perhettä oli asiakkaana?", "montako perhettä oli asiakkaana?"),
+    ("voisitko kertoa mika on hyry", "mika on hyry"),  # typed without ä/ö
+    ("Hae tietoa harrastesetelistä", "harrastesetelistä"),
+    ("Kerrotaanko suunnitelmassa yksinäisyydestä?", "Kerrotaanko suunnitelmassa yksinäisyydestä?"),  # a question
+    ("Kuka on Kerro Virtanen?", "Kuka on Kerro Virtanen?"),
+])
+def test_a_request_around_the_question_is_not_the_question(asked, core):
+    assert core_question(asked) == core
+    assert analyse(core_question(asked)).shape == analyse(core).shape
+
+
+@pytest.mark.parametrize("typed, written", [
+    ("mitä tehtiin syksyllä 2023", "Mitä tehtiin syksyllä 2023?"),
+    ("kuka on perhekoordinaattori", "Kuka on perhekoordinaattori?"),
+    ("Mikä on Hyry?", "Mikä on Hyry?"),
+    ("hyvinvointipäällikön puhelinnumero", "hyvinvointipäällikön puhelinnumero"),  # keywords stay
+])
+def test_a_question_is_embedded_as_written(typed, written):
+    assert as_written(typed) == written
+
+
+def test_a_word_typed_without_umlauts_meets_another_form_of_it():
+    # neither the index nor the analyser knows "höntsäilypäivät"; the index has another form
+    index = _index([_para("Kouluihin höntsäilypäivien perinne.")] + FILLER)
+    assert index.coverage("hontsailypaivat", "Kouluihin höntsäilypäivien perinne.") == 1.0
 
 
 @pytest.mark.parametrize("typed, spelled", [
