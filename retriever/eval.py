@@ -83,13 +83,12 @@ PHRASINGS = {
 }
 
 
-def phrasing_scores(answerer: Answerer, questions: list[dict]) -> dict[str, float]:
-    """Answered right, per way of asking, over the answerable questions."""
-    answerable = [q for q in questions if q.get("quote")]
+def phrasing_scores(answerer: Answerer, questions: list[dict]) -> dict[str, tuple[float, float]]:
+    """(answered right, unanswerable refused) per way of asking."""
     out = {}
     for name, phrase in PHRASINGS.items():
-        asked = [{**q, "question": phrase(q["question"])} for q in answerable]
-        out[name] = answer_scores(answerer, asked)["answered_right"]
+        scores = answer_scores(answerer, [{**q, "question": phrase(q["question"])} for q in questions])
+        out[name] = (scores["answered_right"], scores["unanswerable_refused"])
     return out
 
 
@@ -122,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true",
                         help="also the second stage without each of its features (what each adds)")
     parser.add_argument("--phrasings", action="store_true",
-                        help="also answered right when the questions are typed without ä/ö, in lower case, "
+                        help="also the answer figures when the questions are typed without ä/ö, in lower case, "
                              "or inside a request ('Voisitko kertoa, …')")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the ids of missed questions")
@@ -154,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             _print_part(f"{name} part" if name != "all" else str(args.questions or "development set"),
                         results, answers, args.verbose)
-            for way, right in (phrasings or {}).items():
-                print(f"answered right, asked {way:<20} {right:.3f}")
+            for way, (right, refused) in (phrasings or {}).items():
+                print(f"asked {way:<20} answered right {right:.3f}, unanswerable refused {refused:.3f}")
             if phrasings:
                 print()
     if args.json:

@@ -13,6 +13,8 @@ from answers.grounding import check_answer, figures
 from answers.questions import analyse, core_question, defines, has_kind, names_role
 from answers.units import units
 from retriever import morphology
+from retriever.eval import PHRASINGS
+from retriever.finnish import fold
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
 from retriever.search import Hit, as_written
@@ -434,6 +436,14 @@ def test_words_typed_without_umlauts_are_restored_for_the_embedder(typed, embedd
 def test_a_request_around_the_question_is_not_the_question(asked, core):
     assert core_question(asked) == core
     assert analyse(core_question(asked)).shape == analyse(core).shape
+
+
+@pytest.mark.parametrize("way", list(PHRASINGS))
+def test_every_way_of_asking_in_the_eval_comes_back_to_the_question(way):
+    question = "Mitä tapahtumia ikääntyneille järjestettiin syksyllä 2023?"
+    asked = core_question(PHRASINGS[way](question))
+    assert analyse(asked).shape == analyse(question).shape == "list"
+    assert fold(asked.lower().rstrip("?")) == fold(question.lower().rstrip("?"))
 
 
 @pytest.mark.parametrize("typed, written", [
