@@ -97,10 +97,11 @@ def model_for(embedder_name: str, models: dict | None = None) -> dict:
 
 def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
     top = hits[:ANSWER_PARAGRAPHS]
-    year_missing = _year_missing(q, top)
     # A year named: the answer is drawn from the paragraphs about it (extractive.candidate_units),
-    # so they are the evidence ("kuka piti oppitunteja vuonna 2021?" is not answered by 2023's).
+    # so they are the evidence ("kuka piti oppitunteja vuonna 2021?" is not answered by 2023's);
+    # with none, the year is missing from the material the answer would come from.
     of_year = [h for h in top if set(q.years) & paragraph_years(h.paragraph)]
+    year_missing = bool(q.years) and not of_year
     top = of_year or top
     # (a document's title and years count as said: "mitä kuntakortissa …?", "mitä vuoden 2008
     # ohjelma sanoo …?" of a programme whose year is only in its metadata)
@@ -126,17 +127,16 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
-                    _topic_found(q, top, analyzer))
+                    _topic_found(q, texts, analyzer))
 
 
-def _topic_found(q: Question, top: list[Hit], analyzer: BM25Index) -> bool | None:
-    """Whether a top paragraph (with its title and headings) holds, in any form, the most
+def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:
+    """Whether a top paragraph's text (with its title and headings) holds, in any form, the most
     specific word of the topic a "mitä X sanoo Y:stä?" question names (a word the material
     never uses is the most specific): the topic is the question, the document only its frame."""
     if not q.topic:
         return None
     word = max((analyzer.restore_letters(w) for w in q.topic), key=analyzer.specificity)
-    texts = [f"{h.paragraph.title}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
     return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 
@@ -153,13 +153,3 @@ def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     if not words:
         return None
     return max(words, key=analyzer.specificity)
-
-
-def _year_missing(q: Question, top: list[Hit]) -> bool:
-    """The question names a year and no top paragraph (its text, headings or document) has it."""
-    if not q.years:
-        return False
-    seen: set[int] = set()
-    for h in top:
-        seen |= paragraph_years(h.paragraph)
-    return not seen & set(q.years)

@@ -204,11 +204,17 @@ class BM25Index:
                 return fixed if word == low else fixed.capitalize()
             if fold(low) != low or self.knows(low):
                 return word
-            options = self._folded.get(low) or list(filter(None, [morphology.umlauts_restored(low)]))
+            options = self._spellings(low)
             if len(options) != 1:
                 return word  # unknown, or ambiguous: leave it
             return options[0].capitalize() if word[:1].isupper() else options[0]
         return TOKEN.sub(spelled, text)
+
+    def _spellings(self, word: str) -> list[str]:
+        """A word typed without ä/ö as the index spells it ("paatos" -> "päätös"), else the one
+        way the analyser knows ("yksinaisyydesta" -> "yksinäisyydestä", a form no document
+        need hold); [] for neither."""
+        return self._folded.get(fold(word)) or list(filter(None, [morphology.umlauts_restored(word)]))
 
     def token_terms(self, token: str) -> dict[str, float]:
         """The weighted index terms one query word stands for: its own terms, synonyms of its
@@ -222,9 +228,7 @@ class BM25Index:
             for other in synonyms_of(lemma):
                 _merge(terms, LEMMA + other, SYNONYM_WEIGHT)
         if not self.knows(token) and not token[0].isdigit():
-            # "paatos" -> "päätös" as the index spells it, else as the analyser does
-            # ("yksinaisyydesta" -> "yksinäisyydestä", a form no document need hold)
-            spellings = self._folded.get(fold(token)) or list(filter(None, [morphology.umlauts_restored(token)]))
+            spellings = self._spellings(token)
             for spelled in spellings:
                 for term, weight in self.word_terms(spelled).items():
                     _merge(terms, term, weight)
