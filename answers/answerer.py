@@ -20,13 +20,13 @@ from retriever.search import Hit, Searcher
 from retriever.tuning import ANSWER_PARAGRAPHS, DEFINITION_DEPTH, NEAREST_ON_REFUSAL, UNIT_EMBED_LIMIT
 
 from .citations import citation_json
-from .evidence import Evidence, gather, model_for
+from .evidence import FIGURE_KINDS, Evidence, gather, model_for
 from .extractive import Scored, candidate_units, compose, score_units
 from .grounding import check_answer
 from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
-from .questions import Question, analyse, core_question
+from .questions import Question, analyse, core_question, has_kind
 from .units import Unit, continues_list, unit_context, units
 
 Event = tuple[str, object]
@@ -112,7 +112,8 @@ class Answerer:
         cands = candidate_units(q, hits)
         sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
-        evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0)
+        evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0,
+                          [(u, float(sim)) for (_, u), sim in zip(cands, sims)])
         return q, hits, scored, evidence
 
     def _with_list_continuations(self, hits: list[Hit]) -> list[Hit]:
@@ -141,9 +142,14 @@ class Answerer:
             return np.zeros(0, dtype=np.float32)
         order = list(range(len(cands)))
         if len(cands) > UNIT_EMBED_LIMIT:
+            figure_kind = q.shape == "fact" and q.kind in FIGURE_KINDS
+
             def prior(i: int) -> float:
                 rank, u = cands[i]
-                return self.analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u)) - 0.1 * rank
+                # a "montako / milloin" question's answer holds the kind of fact asked for: those
+                # units first (their cosines are also evidence, evidence.gather)
+                holds = figure_kind and has_kind(q.kind, u.text, q.text)
+                return self.analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u)) - 0.1 * rank + holds
             order = sorted(order, key=prior, reverse=True)[:UNIT_EMBED_LIMIT]
         embedded = self.unit_vectors([cands[i][1].text for i in order]) @ vec
         sims = np.full(len(cands), float(embedded.min()), dtype=np.float32)

@@ -6,8 +6,10 @@ paragraph and the best single unit are in meaning (cosines), for "montako / mill
 the kind of fact asked for stands near the question's words (``fact``) and near its most
 specific word (``fact_rare``:
 "montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
-that never mentions swimming school), and whether a year the question names appears
-anywhere in them (``year_missing``).
+that never mentions swimming school), how close in meaning the closest unit holding such a
+fact is (for those questions it stands for ``unit``: "montako lasta päiväkodeissa on?" is not
+answered by a count of interviews that shares its words), and whether a year the question
+names appears anywhere in them (``year_missing``).
 
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
@@ -27,6 +29,7 @@ years count as words it holds.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retriever import morphology
@@ -38,7 +41,7 @@ from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role
-from .units import paragraph_years, unit_context, units, years_text
+from .units import Unit, paragraph_years, unit_context, units, years_text
 
 # Every feature a refusal model may use, in this order.
 FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
@@ -57,6 +60,7 @@ class Evidence:
     fact_rare: float | None = None  # "montako / milloin / paljonko": its most specific word in a unit with the fact
     keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
     topic_found: bool | None = None  # "mitä X sanoo Y:stä?": Y's most specific word is in a top paragraph
+    fact_unit: float | None = None  # "montako / milloin / paljonko": best cosine of a unit holding that kind of fact
 
     def features(self) -> dict[str, float]:
         return {
@@ -65,7 +69,7 @@ class Evidence:
             "fact": self.coverage if self.fact is None else self.fact,
             "year_missing": float(self.year_missing),
             "dense": self.dense,
-            "unit": self.unit,
+            "unit": self.unit if self.fact_unit is None else self.fact_unit,
             "fact_rare": 1.0 if self.fact_rare is None else self.fact_rare,
         }
 
@@ -95,7 +99,14 @@ def model_for(embedder_name: str, models: dict | None = None) -> dict:
     return models.get(embedder_name) or models["lexical"]
 
 
-def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) -> Evidence:
+FIGURE_KINDS = ("count", "quantity", "money", "time", "frequency")
+
+
+def gather(
+    q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float,
+    unit_cosines: Sequence[tuple[Unit, float]] = (),
+) -> Evidence:
+    """``unit_cosines``: the embedded candidate units with their cosines to the question."""
     top = hits[:ANSWER_PARAGRAPHS]
     # A year named: the answer is drawn from the paragraphs about it (extractive.candidate_units),
     # so they are the evidence ("kuka piti oppitunteja vuonna 2021?" is not answered by 2023's);
@@ -114,7 +125,8 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         named = any(names_role(q.role_words, u.text) for h in top for u in units(h.paragraph))
         fact = float(named)
     fact_rare = None
-    if q.shape == "fact" and q.kind in ("count", "quantity", "money", "time", "frequency"):
+    fact_unit = None
+    if q.shape == "fact" and q.kind in FIGURE_KINDS:
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
@@ -125,9 +137,12 @@ def gather(q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float) 
         fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
+        # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa
+        # on?" is near a sentence about day care, far from a count of interviews that shares its words
+        fact_unit = max((sim for u, sim in unit_cosines if has_kind(q.kind, u.text, q.text)), default=None)
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
-                    _topic_found(q, texts, analyzer))
+                    _topic_found(q, texts, analyzer), fact_unit)
 
 
 def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:

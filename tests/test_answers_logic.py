@@ -88,6 +88,18 @@ def test_a_named_year_takes_its_evidence_from_the_paragraphs_about_it():
     assert asked.coverage < 0.3 < other.coverage and not asked.year_missing
 
 
+def test_a_figure_questions_unit_evidence_is_the_closest_unit_that_holds_such_a_figure():
+    para = _para("Päiväkodeissa tehtiin lasten haastattelu (14). Päiväkodit ovat kaupungin tärkeimpiä palveluja.", n=1)
+    analyzer = _index([para] + FILLER)
+    hits = [Hit(para, 0.9, 0.9)]
+    count, about = units(para)
+    cosines = [(count, 0.80), (about, 0.88)]
+    asked = gather(analyse("Montako lasta Heinolan päiväkodeissa on?"), hits, analyzer, 0.88, cosines)
+    topic = gather(analyse("Mitä päiväkodeista sanotaan?"), hits, analyzer, 0.88, cosines)
+    assert (asked.fact_unit, asked.features()["unit"]) == (0.80, 0.80)  # the sentence without a count is no answer
+    assert (topic.fact_unit, topic.features()["unit"]) == (None, 0.88)
+
+
 def test_a_topic_no_top_paragraph_mentions_is_refused():
     paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
     analyzer = _index(paras + FILLER)
