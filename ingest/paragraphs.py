@@ -2,18 +2,24 @@
 
 Handles hard-wrapped lines, hyphenation, numbered headings (also when broken over two lines
 or glued to the end of the previous paragraph), ALL-CAPS and short label headings, and bullet
-items, which stay one item per line inside their paragraph.
+items, which stay one item per line inside their paragraph. A table of contents (lines led by
+dots to a page number, and its title) is no text: it would only repeat the headings as a
+paragraph a search finds and an answer quotes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .layout import TERMINAL, Line, is_bullet, join_wrapped
 
 NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 GLUED_HEADING = re.compile(r"^(.*[.!?])\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.)(?:\s+([A-ZÅÄÖ][^.!?]*))?$")
+# "3.2 Ryhmille suunnattu toiminta ............ 12", also with spaced dots or ellipses
+TOC_ENTRY = re.compile(r"^\s*\S.*?(?:\s?[.·…_]){4,}\s*\d{1,4}\s*$")
+TOC_TITLES = {"sisällys", "sisällysluettelo", "sisältö", "sisältöluettelo", "innehåll", "innehållsförteckning",
+              "contents", "table of contents"}
 LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): below every numbered level
 COLON_LABEL_LEVEL = 100  # "Kuntalaisten hyvinvointi:" labels the lines under it: deeper still
 
@@ -81,9 +87,27 @@ def split_glued_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def drop_table_of_contents(lines: list[Line]) -> list[Line]:
+    """The lines without table-of-contents entries, and without the title of a table of
+    contents ("Sisällys") that stands right before one; what follows starts a paragraph."""
+    entry = [bool(TOC_ENTRY.match(ln.text)) for ln in lines]
+    if not any(entry):
+        return lines
+    out: list[Line] = []
+    dropped = False
+    for i, ln in enumerate(lines):
+        title = ln.text.strip().rstrip(":").lower() in TOC_TITLES and any(entry[i + 1 : i + 3])
+        if entry[i] or title:
+            dropped = True
+            continue
+        out.append(replace(ln, brk=True) if dropped else ln)
+        dropped = False
+    return out
+
+
 def build_blocks(lines: list[Line], vocabulary: set[str] | frozenset[str] = frozenset()) -> list[Block]:
     """Turn lines into headings and paragraphs."""
-    lines = [ln for ln in split_glued_headings(lines) if ln.text.strip()]
+    lines = [ln for ln in drop_table_of_contents(split_glued_headings(lines)) if ln.text.strip()]
     blocks: list[Block] = []
     current: Block | None = None
 

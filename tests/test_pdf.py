@@ -117,3 +117,18 @@ def test_list_items_run_into_one_line_are_split_whatever_their_bullet():
 
     lines = _inline_bullets([Line("▫ Järjestetty kerhoja. ▫ Toteutettu videoita. • Lisätty tietoa.", 1, True)])
     assert [ln.text for ln in lines] == ["▫ Järjestetty kerhoja.", "▫ Toteutettu videoita.", "• Lisätty tietoa."]
+
+
+def test_a_table_of_contents_is_no_paragraph(tmp_path):
+    # Word and layout programs lead each entry by dots to its page number
+    toc = [(50.0, 790.0, 18.0, True, "Hyvinvointikertomus 2024"), (50.0, 750.0, 14.0, True, "Sisällys")]
+    toc += [(50.0, 720.0 - 16 * i, 10.0, False, entry) for i, entry in enumerate([
+        "1. Johdanto ........................................................ 2",
+        "2. Lasten ja nuorten hyvinvointi . . . . . . . . . . . . . . . . . 3",
+        "2.1 Harrastaminen …………………………………………… 3",
+    ])]
+    body = [(50.0, 790.0, 14.0, True, "1. Johdanto"),
+            (50.0, 760.0, 10.0, False, "Kertomus kokoaa kaupungin hyvinvointityön vuonna 2024.")]
+    paras = parse_file(write_pdf(tmp_path / "kertomus-2024.pdf", [toc, body]))
+    assert [(p.section, p.text) for p in paras] == [
+        ("1. Johdanto", "1. Johdanto\nKertomus kokoaa kaupungin hyvinvointityön vuonna 2024.")]
