@@ -500,6 +500,11 @@ def test_a_question_typed_without_umlauts_meets_a_form_no_document_holds():
      "Raportti, s. 3–4, kpl 4", "Raportti · sivu 3–4 · kappale 4"),
     (Paragraph("c.md", "Suunnitelma", "Tavoitteet", None, 7, [], "x"),  # no pages in markdown
      "Suunnitelma › Tavoitteet, kpl 7", "Suunnitelma · kappale 7"),
+    # a title that does not say its year gets it: one programme of many years
+    (Paragraph("2003/ohjelma.md", "Päihdepoliittinen ohjelma", "Johdanto", None, 2, [2003], "x"),
+     "Päihdepoliittinen ohjelma (2003) › Johdanto, kpl 2", "Päihdepoliittinen ohjelma (2003) · kappale 2"),
+    (Paragraph("d.md", "Hyvinvointisuunnitelma", "", None, 1, [2026, 2027, 2028, 2029], "x"),
+     "Hyvinvointisuunnitelma (2026–2029), kpl 1", "Hyvinvointisuunnitelma (2026–2029) · kappale 1"),
 ])
 def test_one_citation_formatter_for_cli_and_app(paragraph, cli, app):
     assert where(paragraph) == cli
