@@ -27,7 +27,7 @@ from .llm import ChatClient, LLMError
 from .prompting import llm_messages
 from .prompts import prompt
 from .questions import Question, analyse, core_question, has_kind
-from .units import Unit, continues_list, unit_context, units
+from .units import Unit, continues_list, leads_into_list, unit_context
 
 Event = tuple[str, object]
 
@@ -118,19 +118,23 @@ class Answerer:
 
     def _with_list_continuations(self, hits: list[Hit]) -> list[Hit]:
         """A list that ingest split over two paragraphs is one list: a top paragraph that holds
-        list items is followed by the next paragraph of its section when that one starts with
-        an item (its rank and score shared), so a list answer gathers the whole list."""
+        list items, or ends in the words a list goes on from, is followed by the next paragraph
+        of its section when that one starts with an item (its rank and score shared; moved up
+        when it was found lower), so a list answer gathers the whole list."""
         out: list[Hit] = []
-        seen = {h.paragraph.id for h in hits}
+        top = {h.paragraph.id for h in hits[:ANSWER_PARAGRAPHS]}
+        moved: set[str] = set()
         for rank, h in enumerate(hits):
+            if h.paragraph.id in moved:
+                continue
             out.append(h)
             p = h.paragraph
-            if rank >= ANSWER_PARAGRAPHS or not any(u.item for u in units(p)):
+            if rank >= ANSWER_PARAGRAPHS or not leads_into_list(p):
                 continue
             for n in self.searcher.index.neighbours(p):
-                if n.id not in seen and continues_list(p, n):
+                if n.id not in top and n.id not in moved and continues_list(p, n):
                     out.append(Hit(n, h.score, h.dense, h.lexical))
-                    seen.add(n.id)
+                    moved.add(n.id)
         return out
 
     def _unit_sims(self, q: Question, hits: list[Hit], cands: list[tuple[int, Unit]], vec: np.ndarray) -> np.ndarray:

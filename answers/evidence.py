@@ -122,7 +122,8 @@ def gather(
     fact = None
     named = None
     if q.shape == "fact" and q.kind == "name":
-        named = any(names_role(q.role_words, u.text) for h in top for u in units(h.paragraph))
+        named = any(names_role(q.role_words, u.text, f"{h.paragraph.heading}\n{h.paragraph.text}")
+                    for h in top for u in units(h.paragraph))
         fact = float(named)
     fact_rare = None
     fact_unit = None

@@ -42,7 +42,7 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, continues_list, paragraph_years, unit_context, units
+from .units import Unit, continues_list, lead_in, paragraph_years, unit_context, units
 
 
 @dataclass
@@ -93,7 +93,7 @@ def score_units(
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
-            q.kind in ("name", "person") and names_role(q.role_words, u.text)
+            q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{hits[rank].paragraph.heading}\n{hits[rank].paragraph.text}")
         )
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
         score += FACT_BONUS * fact + DEFINITION_BONUS * defined
@@ -190,6 +190,20 @@ def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
     return [center] + [s for s in own[lo:hi + 1] if s is not center]
 
 
+def _lead_ins(chosen: list[Scored], hits: list[Hit]) -> dict[tuple[int, int], str]:
+    """For the first chosen item of each lead-in ("Kuntien on" / "• tuettava …"), the lead-in
+    line, unless the answer already quotes it."""
+    quoted = {s.unit.text for s in chosen}
+    out: dict[tuple[int, int], str] = {}
+    seen: set[tuple[int, str]] = set()
+    for s in chosen:
+        line = lead_in(hits[s.rank].paragraph, s.unit)
+        if line and line not in quoted and (s.rank, line) not in seen:
+            out[s.key] = line
+            seen.add((s.rank, line))
+    return out
+
+
 def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:
     p = hits[s.rank].paragraph
     return p.doc, p.paragraph, s.unit.position
@@ -212,12 +226,17 @@ def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25In
     for s in chosen:
         numbers.setdefault(s.rank, len(numbers) + 1)
     lines: list[str] = []
+    leads = _lead_ins(chosen, hits)
     if q.shape == "list":
-        lines = [f"• {s.unit.text} [{numbers[s.rank]}]" for s in chosen]
+        for s in chosen:
+            if s.key in leads:  # the words the items go on from, as a line of their own
+                lines.append(f"{leads[s.key]} [{numbers[s.rank]}]")
+            lines.append(f"• {s.unit.text} [{numbers[s.rank]}]")
     else:
         group: list[str] = []
         for i, s in enumerate(chosen):
-            group.append(f"• {s.unit.text}" if s.unit.item and q.shape == "topic" else s.unit.text)
+            text = f"• {s.unit.text}" if s.unit.item and q.shape == "topic" else s.unit.text
+            group.append(f"{leads[s.key]} {text}" if s.key in leads else text)
             last = i + 1 == len(chosen) or chosen[i + 1].rank != s.rank
             if last:  # one line per source, its citation at the end of each unit
                 lines.append(" ".join(f"{g} [{numbers[s.rank]}]" for g in group))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from retriever import morphology
 from retriever.facts import answer_kind, asks_what_is, defines, definition_term, has_kind
-from retriever.finnish import content_tokens, fold
+from retriever.finnish import content_tokens, fold, tokenize
 from retriever.years import years_in
 
 __all__ = ["Question", "analyse", "core_question", "defines", "definition_term", "has_kind"]
@@ -170,10 +170,11 @@ def analyse(question: str) -> Question:
 # A title-like word and, perhaps, a second one before a name ("Esittelijä hyvinvointijohtaja
 # Hepo-oja, Pirjo"); a look-ahead, so that every word is tried as the title.
 _BEFORE_NAME = re.compile(rf"(?<![\wåäöÅÄÖ-])([\wåäöÅÄÖ-]+)(?=(?:\s+([a-zåäö-]+))?\s+{_NAME})")
+_TITLE_THEN_ROLE = re.compile(r"([\wåäöÅÄÖ-]+)\s+\(([\wåäöÅÄÖ-]+)\)")
 SAME_WORD = 80  # rapidfuzz ratio: the same word in another form or with a typo ("esittelijänä" / "esittelijä")
 
 
-def names_role(words: list[str], text: str) -> bool:
+def names_role(words: list[str], text: str, context: str = "") -> bool:
     """A name stands right after one of the question's words, perhaps after a title
     ("Maahanmuuttokoordinaattori Marianna Kemppi" for "kuka on maahanmuuttokoordinaattori?",
     "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"). The word must be the same word, in any
@@ -187,4 +188,22 @@ def names_role(words: list[str], text: str) -> bool:
             role = fold(role.lower())
             if any(fuzz.ratio(w, role) >= SAME_WORD for w in asked):
                 return True
+    # A member list gives the role by the holder's title, "hyvinvointijohtaja (puheenjohtaja)",
+    # under the body's name (``context``: the paragraph), which must be the one asked about:
+    # "kuka on vanhusneuvoston puheenjohtaja?" is not answered by the list of another group.
+    seen = {fold(t) for t in tokenize(f"{context}\n{text}")}
+    for m in _TITLE_THEN_ROLE.finditer(text):
+        role = fold(m.group(2).lower())
+        if not has_kind("person", m.group(1)) or not any(_same_word(w, role) for w in asked):
+            continue
+        # (its verb aside: "kuka toimii … puheenjohtajana?" is answered whatever the verb)
+        others = [w for w in asked if not _same_word(w, role) and not morphology.analyse(w).verb]
+        if all(any(_same_word(w, t) for t in seen) for w in others):
+            return True
     return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word in another form or with a typo, from its start: "puheenjohtajana" is
+    "puheenjohtaja", "varapuheenjohtaja" is another role."""
+    return a[:3] == b[:3] and fuzz.ratio(a, b) >= SAME_WORD

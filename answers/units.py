@@ -114,6 +114,24 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     return out
 
 
+def lead_in(paragraph: Paragraph, unit: Unit) -> str | None:
+    """The line that a list item starting in lower case goes on from ("Kuntien on" /
+    "• tuettava iäkkäiden koulutustarjontaa"; "Hyvinvoinnin edistämisen työryhmä:" /
+    "• koulutusjohtaja"): without it the item is a fragment. None for an item that stands on
+    its own, or when the line before the list ends a sentence."""
+    if not unit.item or not unit.text[:1].islower():
+        return None
+    lines = [ln.strip() for ln in paragraph.text.split("\n")]
+    at = next((i for i, ln in enumerate(lines) if _ITEM.sub("", ln).strip() == unit.text), None)
+    if at is None:
+        return None
+    while at > 0 and (_ITEM.match(lines[at - 1]) or lines[at - 1][:1].islower()):
+        at -= 1  # back over the items before it
+    if at == 0 or re.search(r"[.!?]$", lines[at - 1]) or _ITEM.match(lines[at - 1]):
+        return None
+    return (sentences(lines[at - 1]) or [lines[at - 1]])[-1]  # its last sentence: the one that goes on
+
+
 def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     """A unit with what it stands under, for word evidence: the document's title counts
     ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading. A
@@ -138,6 +156,15 @@ def paragraph_years(paragraph: Paragraph) -> set[int]:
     """The years a paragraph is about: its document's, and those its headings and text name
     ("vuonna 2006 heitä oli 870 000" in a programme of 2008)."""
     return set(paragraph.years) | set(years_in(f"{paragraph.title}\n{paragraph.section}\n{paragraph.text}"))
+
+
+def leads_into_list(paragraph: Paragraph) -> bool:
+    """The paragraph holds list items, or ends in the words a list goes on from ("Palvelualueen
+    sitovia tavoitteita vuonna 2023 olivat", "Vihreät esittävät:"): its list may go on in the
+    next paragraph."""
+    found = units(paragraph)
+    last = paragraph.text.rstrip().split("\n")[-1].strip()
+    return any(u.item for u in found) or (bool(last) and not _ITEM.match(last) and not re.search(r"[.!?]$", last))
 
 
 def continues_list(before: Paragraph, after: Paragraph) -> bool:

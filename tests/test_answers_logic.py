@@ -11,7 +11,7 @@ from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, core_question, defines, has_kind, names_role
-from answers.units import units
+from answers.units import lead_in, leads_into_list, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
 from retriever.finnish import fold
@@ -202,6 +202,55 @@ def test_a_definition_introduces_the_term(term, text, introduces):
 ])
 def test_a_name_must_stand_next_to_the_asked_role(question, text, named):
     assert names_role(analyse(question).role_words, text) is named
+
+
+MEMBERS = "Hyvinvoinnin edistämisen työryhmä:\n• hyvinvointijohtaja (puheenjohtaja)\n• koulutusjohtaja\n• toimistosihteeri (sihteeri)"
+
+
+@pytest.mark.parametrize("question, text, named", [
+    # a member list names the role by its holder's title, under the body asked about
+    ("Kuka on hyvinvoinnin edistämisen työryhmän puheenjohtaja?", "hyvinvointijohtaja (puheenjohtaja)", True),
+    ("Kuka toimii työryhmän sihteerinä?", "toimistosihteeri (sihteeri)", True),  # the verb need not be there
+    ("Kuka on vanhusneuvoston puheenjohtaja?", "hyvinvointijohtaja (puheenjohtaja)", False),  # another body
+    ("Kuka on työryhmän varapuheenjohtaja?", "hyvinvointijohtaja (puheenjohtaja)", False),  # another role
+    ("Kuka on työryhmän puheenjohtaja?", "kokous (puheenjohtaja)", False),  # no title before it
+])
+def test_a_role_given_in_brackets_after_a_title_in_the_asked_bodys_list(question, text, named):
+    assert names_role(analyse(question).role_words, text, MEMBERS) is named
+
+
+@pytest.mark.parametrize("text, item, lead", [
+    ("Kuntien (ja soveltuvin osin myös valtion) on\n• taattava esteettömyys\n• tuettava vertaisryhmiä",
+     "tuettava vertaisryhmiä", "Kuntien (ja soveltuvin osin myös valtion) on"),
+    (MEMBERS, "koulutusjohtaja", "Hyvinvoinnin edistämisen työryhmä:"),
+    ("Tavoitteet ovat seuraavat.\n• lisätä liikuntaa", "lisätä liikuntaa", None),  # a whole sentence before
+    ("Vihreät esittävät:\n• Liikuntaseteli kaikille", "Liikuntaseteli kaikille", None),  # an item of its own
+    ("• ensimmäinen kohta\n• toinen kohta", "toinen kohta", None),  # nothing before the list
+])
+def test_an_item_in_lower_case_goes_on_from_its_lead_in(text, item, lead):
+    p = _para(text)
+    unit = next(u for u in units(p) if u.text == item)
+    assert lead_in(p, unit) == lead
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Palvelualueen henkilöstöön kuuluu kuusi henkeä. Palvelualueen sitovia tavoitteita vuonna 2023 olivat", True),
+    ("Vihreät esittävät:", True),
+    ("• kohta yksi\n• kohta kaksi", True),
+    ("Kaikki tavoitteet saavutettiin.", False),
+])
+def test_a_paragraph_that_ends_in_a_lead_in_may_go_on_in_the_next(text, leads):
+    assert leads_into_list(_para(text)) is leads
+
+
+def test_a_list_answer_shows_the_words_its_items_go_on_from():
+    p = _para("Kuntien on\n• taattava esteettömyys\n• tuettava ikääntyneiden vertaisryhmiä", n=3)
+    analyzer = _index([p] + FILLER)
+    q = analyse("Mitä kuntien pitää tehdä ikääntyneiden hyväksi?")
+    hits = [Hit(p, 0.9, 0.9)]
+    cands = candidate_units(q, hits)
+    text, _ = compose(q, hits, score_units(q, hits, cands, np.ones(len(cands)), analyzer), analyzer)
+    assert text.split("\n")[:2] == ["Kuntien on [1]", "• taattava esteettömyys [1]"]
 
 
 def _para(text: str, section: str = "Osio", n: int = 1, doc: str = "a.txt") -> Paragraph:
