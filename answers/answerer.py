@@ -43,6 +43,7 @@ class Answer:
     written_by: str = "extractive"  # or "llm"
     nearest: list[Paragraph] = field(default_factory=list)  # on a refusal: the closest paragraphs
     filters: dict = field(default_factory=dict)  # active filters: {"doc": …, "year": …}
+    nearest_lines: list[str] = field(default_factory=list)  # each nearest paragraph's line closest to the question
 
     def as_json(self) -> dict:
         out = {
@@ -107,8 +108,7 @@ class Answerer:
         q = analyse(question)
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
-        if q.shape == "list":
-            hits = self._with_list_continuations(hits)
+        hits = self._with_list_continuations(hits, q.shape == "list")
         cands = candidate_units(q, hits)
         sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
@@ -116,11 +116,12 @@ class Answerer:
                           [(u, float(sim)) for (_, u), sim in zip(cands, sims)])
         return q, hits, scored, evidence
 
-    def _with_list_continuations(self, hits: list[Hit]) -> list[Hit]:
-        """A list that ingest split over two paragraphs is one list: a top paragraph that holds
-        list items, or ends in the words a list goes on from, is followed by the next paragraph
-        of its section when that one starts with an item (its rank and score shared; moved up
-        when it was found lower), so a list answer gathers the whole list."""
+    def _with_list_continuations(self, hits: list[Hit], any_list: bool) -> list[Hit]:
+        """A list that ingest split over two paragraphs is one list: a top paragraph that ends
+        in the words a list goes on from ("… tavoitteita vuonna 2023 olivat"), or, for a list
+        question (``any_list``), holds list items, is followed by the next paragraph of its
+        section when that one starts with an item (its rank and score shared; moved up when it
+        was found lower), so an answer gathers the whole list."""
         out: list[Hit] = []
         top = {h.paragraph.id for h in hits[:ANSWER_PARAGRAPHS]}
         moved: set[str] = set()
@@ -129,7 +130,7 @@ class Answerer:
                 continue
             out.append(h)
             p = h.paragraph
-            if rank >= ANSWER_PARAGRAPHS or not leads_into_list(p):
+            if rank >= ANSWER_PARAGRAPHS or not leads_into_list(p, any_list):
                 continue
             for n in self.searcher.index.neighbours(p):
                 if n.id not in top and n.id not in moved and continues_list(p, n):
@@ -206,7 +207,9 @@ class Answerer:
                 named.append(prompt("filter_year").format(year=filters["year"]))
             text += " " + prompt("no_answer_filtered").format(filters=", ".join(named))
         nearest = [h.paragraph for h in hits[:NEAREST_ON_REFUSAL]]
-        return Answer(question, text, False, [], hits, nearest=nearest, filters=filters)
+        # the line of each that shares most of the question's words, for a reader to judge by
+        lines = [max(p.text.splitlines() or [""], key=lambda ln: self.analyzer.coverage(question, ln)) for p in nearest]
+        return Answer(question, text, False, [], hits, nearest=nearest, filters=filters, nearest_lines=lines)
 
     def _extractive(self, q: Question, hits: list[Hit], scored: list[Scored], filters: dict) -> Answer:
         text, citations = compose(q, hits, scored, self.analyzer)

@@ -42,7 +42,7 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, continues_list, lead_in, paragraph_years, unit_context, units
+from .units import Unit, continues_list, ends_in_lead_in, lead_in, paragraph_years, unit_context, units
 
 
 @dataclass
@@ -160,15 +160,22 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
 
 
-def _with_introduced(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
+def _with_introduced(chosen: list[Scored], scored: list[Scored], hits: list[Hit]) -> list[Scored]:
     """A chosen unit that ends in a colon comes with the items it introduces ("… kokoaa yhteen
-    kaikki keskeiset osa-alueet:" and its list): without them it is a fragment."""
+    kaikki keskeiset osa-alueet:" and its list): without them it is a fragment. So does the
+    unfinished last sentence of a paragraph ("… tavoitteita vuonna 2023 olivat"), with the
+    items that open the next paragraph (``Answerer`` puts it among the hits)."""
     out = list(chosen)
     for s in chosen:
-        if not s.unit.text.rstrip().endswith(":"):
+        p = hits[s.rank].paragraph
+        last = s.unit.position == units(p)[-1].position and ends_in_lead_in(p)
+        if not s.unit.text.rstrip().endswith(":") and not last:
             continue
         after = sorted((o for o in scored if o.rank == s.rank and o.unit.position > s.unit.position),
                        key=lambda o: o.unit.position)
+        if last:
+            nxt = [r for r, h in enumerate(hits) if continues_list(p, h.paragraph)]
+            after = sorted((o for o in scored if nxt and o.rank == nxt[0]), key=lambda o: o.unit.position)
         for o in after[:LIST_MAX_ITEMS]:
             if not o.unit.item:
                 break
@@ -211,7 +218,7 @@ def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:
 
 def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25Index) -> tuple[str, list[Paragraph]]:
     """The answer text with its source numbers, and the cited paragraphs in number order."""
-    chosen = _with_introduced(_choose(q, scored, hits, analyzer), scored)
+    chosen = _with_introduced(_choose(q, scored, hits, analyzer), scored, hits)
     if q.shape == "list":
         chosen.sort(key=lambda s: _doc_order(hits, s))
     elif q.shape in ("fact", "definition"):

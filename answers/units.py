@@ -158,13 +158,23 @@ def paragraph_years(paragraph: Paragraph) -> set[int]:
     return set(paragraph.years) | set(years_in(f"{paragraph.title}\n{paragraph.section}\n{paragraph.text}"))
 
 
-def leads_into_list(paragraph: Paragraph) -> bool:
-    """The paragraph holds list items, or ends in the words a list goes on from ("Palvelualueen
-    sitovia tavoitteita vuonna 2023 olivat", "Vihreät esittävät:"): its list may go on in the
-    next paragraph."""
-    found = units(paragraph)
-    last = paragraph.text.rstrip().split("\n")[-1].strip()
-    return any(u.item for u in found) or (bool(last) and not _ITEM.match(last) and not re.search(r"[.!?]$", last))
+def ends_in_lead_in(paragraph: Paragraph) -> bool:
+    """The paragraph ends in the words a list goes on from ("Palvelualueen sitovia tavoitteita
+    vuonna 2023 olivat", "Vihreät esittävät:"), not in a full stop or an item."""
+    lines = paragraph.text.rstrip().split("\n")
+    said = sentences(lines[-1].strip())
+    if not said or _ITEM.match(lines[-1]) or _LABEL_VALUE.match(lines[-1]) or re.search(r"[.!?]$", said[-1]):
+        return False
+    if len(lines) + len(said) < 3:
+        return False  # a paragraph of one unfinished line is a heading or a label, not a lead-in
+    words = tokenize(said[-1])
+    return said[-1].endswith(":") or (len(words) >= 3 and has_verb(words) is True)
+
+
+def leads_into_list(paragraph: Paragraph, holding_items: bool = True) -> bool:
+    """The paragraph's list may go on in the next paragraph: it ends in a lead-in, or (when
+    ``holding_items``) holds list items."""
+    return ends_in_lead_in(paragraph) or (holding_items and any(u.item for u in units(paragraph)))
 
 
 def continues_list(before: Paragraph, after: Paragraph) -> bool:

@@ -73,8 +73,8 @@ def _print_answer(ans, as_json: bool) -> None:
         print(safe(f"  [{n}] {where(p)}"))
     if not ans.found and ans.nearest:
         print(prompt("nearest_heading"))
-        for p in ans.nearest:
-            print(safe(f"  - {where(p)}: {p.text.splitlines()[-1][:160]}"))
+        for p, line in zip(ans.nearest, ans.nearest_lines):
+            print(safe(f"  - {where(p)}: {line[:160]}"))
 
 
 def main(argv: list[str] | None = None) -> int:

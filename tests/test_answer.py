@@ -27,6 +27,19 @@ def test_refuses_when_material_is_silent(corpus_index):
     assert ans.text == prompt("no_answer")
     assert ans.citations == []
     assert ans.as_json()["found"] is False
+    # the nearest paragraphs each come with their line closest to the question
+    assert len(ans.nearest_lines) == len(ans.nearest) > 0
+    assert all(line in p.text.split("\n") for p, line in zip(ans.nearest, ans.nearest_lines))
+
+
+def test_a_sentence_ending_unfinished_brings_the_list_of_the_next_paragraph(corpus_index):
+    """The 2023 statement's "Palvelualueen sitovia tavoitteita vuonna 2023 olivat" ends one PDF
+    paragraph; its four goals open the next one."""
+    _, searcher = corpus_index
+    ans = Answerer(searcher).answer("Mitä sitovia tavoitteita palvelualueella oli vuonna 2023?")
+    assert ans.found
+    assert "• Yhdyspintaprosessien rakentaminen hyvinvointialueen kanssa" in ans.text
+    assert ans.text.index("olivat") < ans.text.index("Yhdyspintaprosessien")
 
 
 def test_a_list_split_by_ingest_is_answered_whole(corpus_index):

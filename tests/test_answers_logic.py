@@ -11,7 +11,7 @@ from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, core_question, defines, has_kind, names_role
-from answers.units import lead_in, leads_into_list, units
+from answers.units import ends_in_lead_in, lead_in, leads_into_list, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
 from retriever.finnish import fold
@@ -233,13 +233,17 @@ def test_an_item_in_lower_case_goes_on_from_its_lead_in(text, item, lead):
     assert lead_in(p, unit) == lead
 
 
-@pytest.mark.parametrize("text, leads", [
-    ("Palvelualueen henkilöstöön kuuluu kuusi henkeä. Palvelualueen sitovia tavoitteita vuonna 2023 olivat", True),
-    ("Vihreät esittävät:", True),
-    ("• kohta yksi\n• kohta kaksi", True),
-    ("Kaikki tavoitteet saavutettiin.", False),
+@pytest.mark.parametrize("text, lead_in_end, leads", [
+    ("Palvelualueen henkilöstöön kuuluu kuusi henkeä. Palvelualueen sitovia tavoitteita vuonna 2023 olivat",
+     True, True),
+    ("Kunta tukee järjestöjä monin tavoin.\nVihreät esittävät:", True, True),
+    ("• kohta yksi\n• kohta kaksi", False, True),  # a list may go on (for a list question)
+    ("Kaikki tavoitteet saavutettiin.", False, False),
+    ("5. Terveys ja toimintakyky", False, True),  # a numbered line alone: an item, no lead-in
+    ("Kotoutuminen sujui hyvin.\nMittari: Kotoutujien jatkokoulut", False, True),  # a label line
 ])
-def test_a_paragraph_that_ends_in_a_lead_in_may_go_on_in_the_next(text, leads):
+def test_a_paragraph_that_ends_in_a_lead_in_may_go_on_in_the_next(text, lead_in_end, leads):
+    assert ends_in_lead_in(_para(text)) is lead_in_end
     assert leads_into_list(_para(text)) is leads
 
 
