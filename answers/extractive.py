@@ -31,6 +31,7 @@ from retriever.tuning import (
     DEFINITION_BONUS,
     FACT_BONUS,
     FACT_NEAR,
+    LIST_ITEM_ABOUT,
     LIST_ITEMS_BONUS,
     LIST_MAX_ITEMS,
     LIST_PARAGRAPH_SHARE,
@@ -42,7 +43,16 @@ from retriever.tuning import (
 )
 
 from .questions import Question, defines, has_kind, names_role
-from .units import Unit, continues_list, ends_in_lead_in, lead_in, paragraph_years, unit_context, units
+from .units import (
+    Unit,
+    continues_list,
+    ends_in_lead_in,
+    is_item_line,
+    lead_in,
+    paragraph_years,
+    unit_context,
+    units,
+)
 
 
 @dataclass
@@ -151,6 +161,8 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             items = [s for s in own if s.unit.item]
             # A list paragraph gives its items; prose gives its relevant sentences.
             take = items if len(items) >= 2 else [s for s in own if s.score >= SUPPORT_SHARE * best.score]
+            if len(items) >= 2:
+                take = _items_about(q, items, hits[r].paragraph, analyzer)
             chosen += sorted(take, key=lambda s: s.unit.position)
             if len(chosen) >= LIST_MAX_ITEMS:
                 break
@@ -158,6 +170,17 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     # Topic: the best unit with its neighbours, then close units of other paragraphs.
     others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
+
+
+def _items_about(q: Question, items: list[Scored], paragraph: Paragraph, analyzer: BM25Index) -> list[Scored]:
+    """A list's items, or, when the list is not about the question (its heading and lead do
+    not name it) but some of its items are, those items: "miten kaatumisia ehkäistiin?" takes
+    the falls campaign and lecture from a list of the autumn's events, not the whole list."""
+    lead = "\n".join([paragraph.heading] + [ln for ln in paragraph.text.split("\n") if not is_item_line(ln)][:2])
+    if analyzer.coverage(q.text, lead) >= LIST_ITEM_ABOUT:
+        return items
+    about = [s for s in items if analyzer.coverage(q.text, s.unit.text) >= LIST_ITEM_ABOUT]
+    return about or items
 
 
 def _with_introduced(chosen: list[Scored], scored: list[Scored], hits: list[Hit]) -> list[Scored]:

@@ -114,6 +114,11 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     return out
 
 
+def is_item_line(line: str) -> bool:
+    """A line of a paragraph that is a list item (a bullet or a number leads it)."""
+    return bool(_ITEM.match(line))
+
+
 def lead_in(paragraph: Paragraph, unit: Unit) -> str | None:
     """The line that a list item starting in lower case goes on from ("Kuntien on" /
     "• tuettava iäkkäiden koulutustarjontaa"; "Hyvinvoinnin edistämisen työryhmä:" /

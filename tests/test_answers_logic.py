@@ -247,6 +247,29 @@ def test_a_paragraph_that_ends_in_a_lead_in_may_go_on_in_the_next(text, lead_in_
     assert leads_into_list(_para(text)) is leads
 
 
+EVENTS = ("Syksyn tapahtumat\n• Kaatumisten ehkäisy -kampanjan valmistelu\n• Vanhustenviikon juhla 5.10.2023\n"
+          "• Iltakoulu valtuustolle 10.10.2023\n• Kaatumisten ehkäisy -luentotilaisuus 1.11.2023")
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a list not about the question gives the items that are
+    ("Miten kaatumisia ehkäistiin?", ["Kaatumisten ehkäisy -kampanjan valmistelu",
+                                     "Kaatumisten ehkäisy -luentotilaisuus 1.11.2023"]),
+    # a list about the question gives every item
+    ("Mitä tapahtumia järjestettiin syksyllä?", ["Kaatumisten ehkäisy -kampanjan valmistelu",
+                                                "Vanhustenviikon juhla 5.10.2023", "Iltakoulu valtuustolle 10.10.2023",
+                                                "Kaatumisten ehkäisy -luentotilaisuus 1.11.2023"]),
+])
+def test_a_list_gives_the_items_about_the_question(question, expected):
+    p = _para(EVENTS, section="Ikäihmiset", n=4)
+    analyzer = _index([p] + FILLER)
+    q = analyse(question)
+    hits = [Hit(p, 0.9, 0.9)]
+    cands = candidate_units(q, hits)
+    text, _ = compose(q, hits, score_units(q, hits, cands, np.ones(len(cands)), analyzer), analyzer)
+    assert [ln.removeprefix("• ").removesuffix(" [1]") for ln in text.split("\n")] == expected
+
+
 def test_a_list_answer_shows_the_words_its_items_go_on_from():
     p = _para("Kuntien on\n• taattava esteettömyys\n• tuettava ikääntyneiden vertaisryhmiä", n=3)
     analyzer = _index([p] + FILLER)
