@@ -152,6 +152,7 @@ def test_a_topic_no_top_paragraph_mentions_is_refused():
     ("person", "Lajiliittojen avustuksissa korostetaan avoimuutta.", False),  # nobody
     ("person", "Kunnan vastuulla on hankkia asunnot.", True),  # in any case form
     ("person", "Kuntoutus on tärkeää.", False),
+    ("person", "Työ on saanut maakunnallisella tasolla kiitosta.", False),  # "regional" is no body
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
