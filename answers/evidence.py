@@ -7,8 +7,9 @@ the kind of fact asked for stands near the question's words (``fact``) and near 
 specific word (``fact_rare``:
 "montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
 that never mentions swimming school), how close in meaning the closest unit holding such a
-fact is (for those questions it stands for ``unit``: "montako lasta päiväkodeissa on?" is not
-answered by a count of interviews that shares its words), and whether a year the question
+fact is (for those questions, and for "kuka vastaa …?" the closest unit naming a person or a
+body, it stands for ``unit``: "montako lasta päiväkodeissa on?" is not answered by a count of
+interviews that shares its words), and whether a year the question
 names appears anywhere in them (``year_missing``).
 
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
@@ -60,7 +61,7 @@ class Evidence:
     fact_rare: float | None = None  # "montako / milloin / paljonko": its most specific word in a unit with the fact
     keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
     topic_found: bool | None = None  # "mitä X sanoo Y:stä?": Y's most specific word is in a top paragraph
-    fact_unit: float | None = None  # "montako / milloin / paljonko": best cosine of a unit holding that kind of fact
+    fact_unit: float | None = None  # "montako / milloin / kuka vastaa": best cosine of a unit holding that kind of fact
 
     def features(self) -> dict[str, float]:
         return {
@@ -141,6 +142,9 @@ def gather(
         # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa
         # on?" is near a sentence about day care, far from a count of interviews that shares its words
         fact_unit = max((sim for u, sim in unit_cosines if has_kind(q.kind, u.text, q.text)), default=None)
+    if q.shape == "fact" and q.kind == "person":
+        # "kuka vastaa kirjaston remontista?": the closest unit that names a person or a body
+        fact_unit = max((sim for u, sim in unit_cosines if has_kind("person", u.text, q.text)), default=None)
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
                     _topic_found(q, texts, analyzer), fact_unit)

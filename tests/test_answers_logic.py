@@ -100,6 +100,15 @@ def test_a_figure_questions_unit_evidence_is_the_closest_unit_that_holds_such_a_
     assert (topic.fact_unit, topic.features()["unit"]) == (None, 0.88)
 
 
+def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_body():
+    para = _para("Kirjaston remontin ajaksi päivystys siirtyy Spotin tiloihin. Kaupunginhallitus päättää tiloista.", n=1)
+    analyzer = _index([para] + FILLER)
+    remont, body = units(para)
+    asked = gather(analyse("Kuka vastaa kirjaston remontista?"), [Hit(para, 0.9, 0.9)], analyzer, 0.9,
+                   [(remont, 0.9), (body, 0.8)])
+    assert asked.features()["unit"] == 0.8  # the sentence that names nobody is no answer
+
+
 def test_a_topic_no_top_paragraph_mentions_is_refused():
     paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
     analyzer = _index(paras + FILLER)
