@@ -18,6 +18,7 @@ NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 GLUED_HEADING = re.compile(r"^(.*[.!?])\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.)(?:\s+([A-ZÅÄÖ][^.!?]*))?$")
 # "3.2 Ryhmille suunnattu toiminta ............ 12", also with spaced dots or ellipses
 TOC_ENTRY = re.compile(r"^\s*\S.*?(?:\s?[.·…_]){4,}\s*\d{1,4}\s*$")
+TOC_PAGE = re.compile(r"^\s*\S.{1,100}?\s(\d{1,3})\s*$")  # an entry without leaders: text, then its page
 TOC_TITLES = {"sisällys", "sisällysluettelo", "sisältö", "sisältöluettelo", "innehåll", "innehållsförteckning",
               "contents", "table of contents"}
 LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): below every numbered level
@@ -91,6 +92,20 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     """The lines without table-of-contents entries, and without the title of a table of
     contents ("Sisällys") that stands right before one; what follows starts a paragraph."""
     entry = [bool(TOC_ENTRY.match(ln.text)) for ln in lines]
+    # Under a "Sisällys" title, entries whose leaders were drawn, not typed ("2.1 Harrastaminen
+    # 3"): the lines that end in a page number, the numbers never falling.
+    for i, ln in enumerate(lines):
+        if ln.text.strip().rstrip(":").lower() not in TOC_TITLES:
+            continue
+        page, run = 0, list[int]()
+        for j in range(i + 1, len(lines)):
+            m = TOC_PAGE.match(lines[j].text)
+            if not m or int(m.group(1)) < page:
+                break
+            run, page = run + [j], int(m.group(1))
+        if len(run) >= 2:  # one line ending in a figure under a "Sisältö" heading is text
+            for j in run:
+                entry[j] = True
     if not any(entry):
         return lines
     out: list[Line] = []

@@ -132,3 +132,15 @@ def test_a_table_of_contents_is_no_paragraph(tmp_path):
     paras = parse_file(write_pdf(tmp_path / "kertomus-2024.pdf", [toc, body]))
     assert [(p.section, p.text) for p in paras] == [
         ("1. Johdanto", "1. Johdanto\nKertomus kokoaa kaupungin hyvinvointityön vuonna 2024.")]
+
+
+def test_a_table_of_contents_without_leaders_is_dropped_under_its_title():
+    from ingest.layout import Line
+    from ingest.paragraphs import drop_table_of_contents
+
+    lines = [Line(t) for t in ("Kertomus 2024", "Sisällys", "1. Johdanto 2", "2. Lasten hyvinvointi 3",
+                               "2.1 Harrastaminen 3", "1. Johdanto", "Kertomus kokoaa työn.")]
+    assert [ln.text for ln in drop_table_of_contents(lines)] == ["Kertomus 2024", "1. Johdanto", "Kertomus kokoaa työn."]
+    # a heading "Sisältö" over text whose one line ends in a figure keeps its text
+    text = [Line(t) for t in ("Sisältö", "Kävijöitä oli vuonna 2023 yhteensä 120", "Toiminta jatkuu.")]
+    assert [ln.text for ln in drop_table_of_contents(text)] == [ln.text for ln in text]
