@@ -49,7 +49,7 @@ _HAS = {
         # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön")
         _NAME + r"|(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
         r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
-        r"|järjest[öo]|virast|kesku[sk]|ministeri|ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj)\w*|\bry\b)"
+        r"|järjest[öo]|virast|kesku[sk]|ministeri|ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj|kokou[sk]|eduskun[tn]|valtuuskun[tn])\w*|\bry\b)"
     ),
     # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
     "frequency": re.compile(

@@ -162,6 +162,7 @@ def test_a_topic_no_top_paragraph_mentions_is_refused():
     ("person", "Kunnan vastuulla on hankkia asunnot.", True),  # in any case form
     ("person", "Kuntoutus on tärkeää.", False),
     ("person", "Työ on saanut maakunnallisella tasolla kiitosta.", False),  # "regional" is no body
+    ("person", "Hyväksytty puoluekokouksessa 18.5.2008", True),  # a meeting that decides is a body
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
