@@ -224,7 +224,7 @@ MEMBERS = "Hyvinvoinnin edistämisen työryhmä:\n• hyvinvointijohtaja (puheen
     ("Kuka toimii työryhmän sihteerinä?", "toimistosihteeri (sihteeri)", True),  # the verb need not be there
     ("Kuka on vanhusneuvoston puheenjohtaja?", "hyvinvointijohtaja (puheenjohtaja)", False),  # another body
     ("Kuka on työryhmän varapuheenjohtaja?", "hyvinvointijohtaja (puheenjohtaja)", False),  # another role
-    ("Kuka on työryhmän puheenjohtaja?", "kokous (puheenjohtaja)", False),  # no title before it
+    ("Kuka on työryhmän puheenjohtaja?", "esitys (puheenjohtaja)", False),  # no title before it
 ])
 def test_a_role_given_in_brackets_after_a_title_in_the_asked_bodys_list(question, text, named):
     assert names_role(analyse(question).role_words, text, MEMBERS) is named
