@@ -199,12 +199,16 @@ def units(paragraph: Paragraph) -> tuple[Unit, ...]:
 @lru_cache(maxsize=4096)
 def _units(section: str, text: str) -> tuple[Unit, ...]:
     paragraph = Paragraph("", "", section, None, 0, text=text)  # only the section and text matter
+    lines = {_ITEM.sub("", ln).strip() for ln in text.split("\n")}
     out = []
     for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
         item = bool(_ITEM.match(sent) or _LABEL_VALUE.match(sent))
         quoted = _ITEM.sub("", sent).strip()
-        label = not item and has_verb(tokenize(quoted)) is False  # no verb: a title or a label, not a sentence
+        # no verb: a title or a label, not a sentence, unless it ends in a full stop amid the
+        # sentences of a line ("… sekä tapahtumista. Palautteet pääasiassa Webropol-kyselynä. …")
+        amid = quoted.endswith(".") and quoted not in lines
+        label = not item and not amid and has_verb(tokenize(quoted)) is False
         out.append(Unit(quoted, pos, item, heading=is_heading_line(quoted, paragraph) or label))
     return tuple(out)

@@ -313,6 +313,19 @@ def test_units_keep_rows_whole_and_drop_headings_labels_and_fragments():
     assert all(u.item for u in units(p) if u.text.startswith(("Huomioitavia", "Kävely")))
 
 
+@pytest.mark.parametrize("text, quoted, heading", [
+    # a verbless sentence amid the sentences of a line is a note-style sentence, quotable
+    ("Palautetta kerätty ryhmistä. Palautteet pääasiassa Webropol-kyselynä, lisäksi paperiversiot. Palaute "
+     "kysytään lopuksi.", "Palautteet pääasiassa Webropol-kyselynä, lisäksi paperiversiot.", False),
+    # a verbless line of its own is a label
+    ("Hyvinvointiohjaaja Heidi Prauda\nHän aloitti työnsä keväällä.", "Hyvinvointiohjaaja Heidi Prauda", True),
+    ("Ilmaistapahtumien määrä.\nTavoite on kasvattaa määrää.", "Ilmaistapahtumien määrä.", True),
+])
+def test_a_verbless_sentence_amid_others_is_quotable_a_verbless_line_is_a_label(text, quoted, heading):
+    unit = next(u for u in units(_para(text)) if u.text == quoted)
+    assert unit.heading is heading
+
+
 def test_a_table_cell_is_one_unit_and_a_sentence_before_a_colon_is_prose():
     p = _para("Toimenpiteet (Päivittyvät): Verkostossa mukana maahanmuuttaja. Vahvistetaan osaamista. "
               "Perhekoulu 4 x vuodessa\n"
