@@ -98,12 +98,13 @@ def score_units(
     lo, hi = float(sims.min()), float(sims.max())
     out = []
     for (rank, u), sim in zip(cands, sims):
-        in_context = analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u))
+        p = hits[rank].paragraph
+        in_context = analyzer.coverage(q.text, unit_context(p, u))
         lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
-            q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{hits[rank].paragraph.heading}\n{hits[rank].paragraph.text}")
+            q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         )
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
         score += FACT_BONUS * fact + DEFINITION_BONUS * defined
@@ -159,10 +160,10 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         for r in sorted(keep, key=lambda r: -para_best[r]):
             own = [s for s in scored if s.rank == r]
             items = [s for s in own if s.unit.item]
-            # A list paragraph gives its items; prose gives its relevant sentences.
-            take = items if len(items) >= 2 else [s for s in own if s.score >= SUPPORT_SHARE * best.score]
-            if len(items) >= 2:
-                take = _items_about(q, items, hits[r].paragraph, analyzer)
+            # A list paragraph gives its items (those about the question); prose gives its
+            # relevant sentences.
+            take = (_items_about(q, items, hits[r].paragraph, analyzer) if len(items) >= 2
+                    else [s for s in own if s.score >= SUPPORT_SHARE * best.score])
             chosen += sorted(take, key=lambda s: s.unit.position)
             if len(chosen) >= LIST_MAX_ITEMS:
                 break
