@@ -126,8 +126,7 @@ def gather(
         named = any(names_role(q.role_words, u.text, f"{h.paragraph.heading}\n{h.paragraph.text}")
                     for h in top for u in units(h.paragraph))
         fact = float(named)
-    fact_rare = None
-    fact_unit = None
+    fact_rare = fact_unit = None
     if q.shape == "fact" and q.kind in FIGURE_KINDS:
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
@@ -139,12 +138,11 @@ def gather(
         fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
         rarest = _rarest(q, analyzer)
         fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
+    if q.shape == "fact" and q.kind in (*FIGURE_KINDS, "person"):
         # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa
-        # on?" is near a sentence about day care, far from a count of interviews that shares its words
+        # on?" is near a sentence about day care, far from a count of interviews that shares its
+        # words; "kuka vastaa kirjaston remontista?" is not answered by a sentence naming nobody
         fact_unit = max((sim for u, sim in unit_cosines if has_kind(q.kind, u.text, q.text)), default=None)
-    if q.shape == "fact" and q.kind == "person":
-        # "kuka vastaa kirjaston remontista?": the closest unit that names a person or a body
-        fact_unit = max((sim for u, sim in unit_cosines if has_kind("person", u.text, q.text)), default=None)
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
                     _topic_found(q, texts, analyzer), fact_unit)

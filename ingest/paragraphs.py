@@ -92,10 +92,11 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     """The lines without table-of-contents entries, and without the title of a table of
     contents ("Sisällys") that stands right before one; what follows starts a paragraph."""
     entry = [bool(TOC_ENTRY.match(ln.text)) for ln in lines]
+    titles = [ln.text.strip().rstrip(":").lower() in TOC_TITLES for ln in lines]
     # Under a "Sisällys" title, entries whose leaders were drawn, not typed ("2.1 Harrastaminen
     # 3"): the lines that end in a page number, the numbers never falling.
-    for i, ln in enumerate(lines):
-        if ln.text.strip().rstrip(":").lower() not in TOC_TITLES:
+    for i in range(len(lines)):
+        if not titles[i]:
             continue
         page, run = 0, list[int]()
         for j in range(i + 1, len(lines)):
@@ -111,8 +112,7 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     dropped = False
     for i, ln in enumerate(lines):
-        title = ln.text.strip().rstrip(":").lower() in TOC_TITLES and any(entry[i + 1 : i + 3])
-        if entry[i] or title:
+        if entry[i] or (titles[i] and any(entry[i + 1 : i + 3])):
             dropped = True
             continue
         out.append(replace(ln, brk=True) if dropped else ln)

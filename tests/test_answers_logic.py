@@ -272,22 +272,13 @@ EVENTS = ("Syksyn tapahtumat\n• Kaatumisten ehkäisy -kampanjan valmistelu\n�
                                                 "Kaatumisten ehkäisy -luentotilaisuus 1.11.2023"]),
 ])
 def test_a_list_gives_the_items_about_the_question(question, expected):
-    p = _para(EVENTS, section="Ikäihmiset", n=4)
-    analyzer = _index([p] + FILLER)
-    q = analyse(question)
-    hits = [Hit(p, 0.9, 0.9)]
-    cands = candidate_units(q, hits)
-    text, _ = compose(q, hits, score_units(q, hits, cands, np.ones(len(cands)), analyzer), analyzer)
+    text, _ = _answer(question, [_para(EVENTS, section="Ikäihmiset", n=4)])
     assert [ln.removeprefix("• ").removesuffix(" [1]") for ln in text.split("\n")] == expected
 
 
 def test_a_list_answer_shows_the_words_its_items_go_on_from():
-    p = _para("Kuntien on\n• taattava esteettömyys\n• tuettava ikääntyneiden vertaisryhmiä", n=3)
-    analyzer = _index([p] + FILLER)
-    q = analyse("Mitä kuntien pitää tehdä ikääntyneiden hyväksi?")
-    hits = [Hit(p, 0.9, 0.9)]
-    cands = candidate_units(q, hits)
-    text, _ = compose(q, hits, score_units(q, hits, cands, np.ones(len(cands)), analyzer), analyzer)
+    paras = [_para("Kuntien on\n• taattava esteettömyys\n• tuettava ikääntyneiden vertaisryhmiä", n=3)]
+    text, _ = _answer("Mitä kuntien pitää tehdä ikääntyneiden hyväksi?", paras)
     assert text.split("\n")[:2] == ["Kuntien on [1]", "• taattava esteettömyys [1]"]
 
 
