@@ -154,7 +154,7 @@ class Answerer:
                 # a "montako / milloin" question's answer holds the kind of fact asked for: those
                 # units first (their cosines are also evidence, evidence.gather)
                 holds = figure_kind and has_kind(q.kind, u.text, q.text)
-                return self.analyzer.coverage(q.text, unit_context(hits[rank].paragraph, u)) - 0.1 * rank + holds
+                return self.analyzer.coverage(q.asked, unit_context(hits[rank].paragraph, u)) - 0.1 * rank + holds
             order = sorted(order, key=prior, reverse=True)[:UNIT_EMBED_LIMIT]
         embedded = self.unit_vectors([cands[i][1].text for i in order]) @ vec
         sims = np.full(len(cands), float(embedded.min()), dtype=np.float32)

@@ -118,7 +118,9 @@ def gather(
     # (a document's title and years count as said: "mitä kuntakortissa …?", "mitä vuoden 2008
     # ohjelma sanoo …?" of a programme whose year is only in its metadata)
     texts = [f"{years_text(h.paragraph)} {h.paragraph.title}\n{h.paragraph.heading}\n{h.paragraph.text}" for h in top]
-    cov = max((analyzer.coverage(q.text, t) for t in texts), default=0.0)
+    framed = _frame_held(q, hits[:ANSWER_PARAGRAPHS], analyzer)
+    cov = max((analyzer.coverage(q.text, f"{t}\n{framed.get(h.paragraph.doc, '')}") for h, t in zip(top, texts)),
+              default=0.0)
     dense = max(((h.dense or 0.0) for h in top), default=0.0)
     fact = None
     named = None
@@ -148,13 +150,30 @@ def gather(
                     _topic_found(q, texts, analyzer), fact_unit)
 
 
+def _frame_held(q: Question, hits: list[Hit], analyzer: BM25Index) -> dict[str, str]:
+    """Per document, the words of a "mitä X sanoo Y:stä?" question's frame X that the document
+    holds (in its title or any top paragraph): "mitä linjapaperi sanoo pakkausmerkinnöistä?"
+    is answered by a paragraph on package labels of a document that calls itself a
+    "linjapaperi" elsewhere; the paragraph need not repeat it."""
+    held: dict[str, set[str]] = {}
+    for h in hits:
+        p = h.paragraph
+        text = f"{p.title}\n{p.heading}\n{p.text}"
+        held.setdefault(p.doc, set()).update(w for w in q.frame if analyzer.coverage(w, text) >= TOPIC_PRESENT)
+    return {doc: " ".join(sorted(words)) for doc, words in held.items() if words}
+
+
 def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:
     """Whether a top paragraph's text (with its title and headings) holds, in any form, the most
     specific word of the topic a "mitä X sanoo Y:stä?" question names (a word the material
-    never uses is the most specific): the topic is the question, the document only its frame."""
+    never uses is the most specific): the topic is the question, the document only its frame.
+    As in ``_rarest``, a verb form is left out while a noun remains: "epäterveellisen ruoan
+    verottamisesta" is found by "epäterveellisen ruoan haittavero"."""
     if not q.topic:
         return None
-    word = max((analyzer.restore_letters(w) for w in q.topic), key=analyzer.specificity)
+    words = [analyzer.restore_letters(w) for w in q.topic]
+    words = [w for w in words if not morphology.analyse(w).verb] or words
+    word = max(words, key=analyzer.specificity)
     return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 

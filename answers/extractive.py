@@ -99,8 +99,8 @@ def score_units(
     out = []
     for (rank, u), sim in zip(cands, sims):
         p = hits[rank].paragraph
-        in_context = analyzer.coverage(q.text, unit_context(p, u))
-        lexical = 0.5 * analyzer.coverage(q.text, u.text) + 0.5 * in_context
+        in_context = analyzer.coverage(q.asked, unit_context(p, u))
+        lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and defines(q.term or "", u.text)) or (
@@ -137,7 +137,10 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # around it: a reason is often given in the sentences after the claim
             return _distinct(_window(key[0], scored))
         head = key[:2] if len(key) > 1 and key[1].score >= SUPPORT_SHARE * key[0].score else key[:1]
-        rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score]
+        # an item's lead-in is not another fact: it is quoted before the item (``_lead_ins``)
+        leads = {(h.rank, lead_in(hits[h.rank].paragraph, h.unit, any_case=True)) for h in head}
+        rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score
+                and (s.rank, s.unit.text) not in leads]
         return _distinct(head + rest[:1])
     if q.shape == "list":
         # Paragraphs that hold relevant items: every top paragraph close to the best one by
@@ -146,7 +149,7 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         for r in {s.rank for s in scored}:
             p = hits[r].paragraph
             n_items = sum(1 for s in scored if s.rank == r and s.unit.item)
-            para_best[r] = (analyzer.coverage(q.text, f"{p.heading}\n{p.text}")
+            para_best[r] = (analyzer.coverage(q.asked, f"{p.heading}\n{p.text}")
                             + W_RANK * max(0.0, 1 - r / ANSWER_PARAGRAPHS)
                             + LIST_ITEMS_BONUS * min(n_items, 4) / 4)  # the answer to a list question is a list
         top = max(para_best.values())
@@ -178,9 +181,9 @@ def _items_about(q: Question, items: list[Scored], paragraph: Paragraph, analyze
     not name it) but some of its items are, those items: "miten kaatumisia ehkäistiin?" takes
     the falls campaign and lecture from a list of the autumn's events, not the whole list."""
     lead = "\n".join([paragraph.heading] + [ln for ln in paragraph.text.split("\n") if not is_item_line(ln)][:2])
-    if analyzer.coverage(q.text, lead) >= LIST_ITEM_ABOUT:
+    if analyzer.coverage(q.asked, lead) >= LIST_ITEM_ABOUT:
         return items
-    about = [s for s in items if analyzer.coverage(q.text, s.unit.text) >= LIST_ITEM_ABOUT]
+    about = [s for s in items if analyzer.coverage(q.asked, s.unit.text) >= LIST_ITEM_ABOUT]
     return about or items
 
 
@@ -213,6 +216,10 @@ def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
     towards the better scoring neighbour: the sentences around the most relevant one carry
     the rest of its point."""
     own = sorted((s for s in scored if s.rank == center.rank), key=lambda s: s.unit.position)
+    if center.unit.item:
+        # a list item is a point of its own: its neighbours are other points, quoted only
+        # when they are about the question too (its lead-in comes with it: ``_lead_ins``)
+        own = [s for s in own if s is center or (s.unit.item and s.score >= SUPPORT_SHARE * center.score)]
     lo = hi = own.index(center)
     while hi - lo + 1 < TOPIC_WINDOW and (lo > 0 or hi < len(own) - 1):
         left = own[lo - 1].score if lo > 0 else -1.0
@@ -221,14 +228,15 @@ def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
     return [center] + [s for s in own[lo:hi + 1] if s is not center]
 
 
-def _lead_ins(chosen: list[Scored], hits: list[Hit]) -> dict[tuple[int, int], str]:
+def _lead_ins(chosen: list[Scored], hits: list[Hit], any_case: bool = False) -> dict[tuple[int, int], str]:
     """For the first chosen item of each lead-in ("Kuntien on" / "• tuettava …"), the lead-in
-    line, unless the answer already quotes it."""
+    line, unless the answer already quotes it. ``any_case``: also for items that start in
+    upper case (a fact quoted from a list needs what the list is about)."""
     quoted = {s.unit.text for s in chosen}
     out: dict[tuple[int, int], str] = {}
     seen: set[tuple[int, str]] = set()
     for s in chosen:
-        line = lead_in(hits[s.rank].paragraph, s.unit)
+        line = lead_in(hits[s.rank].paragraph, s.unit, any_case)
         if line and line not in quoted and (s.rank, line) not in seen:
             out[s.key] = line
             seen.add((s.rank, line))
@@ -257,7 +265,7 @@ def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25In
     for s in chosen:
         numbers.setdefault(s.rank, len(numbers) + 1)
     lines: list[str] = []
-    leads = _lead_ins(chosen, hits)
+    leads = _lead_ins(chosen, hits, any_case=q.shape == "fact")
     if q.shape == "list":
         for s in chosen:
             if s.key in leads:  # the words the items go on from, as a line of their own

@@ -125,6 +125,7 @@ class Question:
     words: list[str] = field(default_factory=list)  # content words
     proper: list[str] = field(default_factory=list)  # content words written with a capital inside the question
     topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y
+    frame: list[str] = field(default_factory=list)  # … and those of X (the document, its kind or author)
 
     @property
     def role_words(self) -> list[str]:
@@ -132,8 +133,25 @@ class Question:
         return [w for w in self.words if w not in self.proper]
 
     @property
+    def asked(self) -> str:
+        """The words a passage must hold to answer: "mitä linjapaperi sanoo
+        pakkausmerkinnöistä?" asks about package labels; the frame names where to look."""
+        if not self.frame:
+            return self.text
+        return " ".join(w for w in content_tokens(self.text) if w not in self.frame)
+
+    @property
     def wants_list(self) -> bool:
         return self.shape == "list"
+
+
+def _asks_several(q: str) -> bool:
+    """"Mitä / millaisia" with a plural noun ("mitä keinoja …", "mitä uusia palveluita …",
+    "mitä mahdollisuuksia …"): the question asks for several things, whatever its verb."""
+    words = tokenize(q)
+    if len(words) < 2 or fold(words[0].lower()) not in ("mita", "millaisia", "minkalaisia"):
+        return False
+    return any(morphology.plural_partitive_noun(w.lower()) for w in words[1:3])
 
 
 def analyse(question: str) -> Question:
@@ -155,7 +173,7 @@ def analyse(question: str) -> Question:
     elif term is not None:
         shape = "definition"
     elif _LIST_OPENER.match(q) and not _TOPIC_VERB.search(q) and (
-        _LIST_CUE.search(q) or _PASSIVE.search(q) or q.lower().startswith(("mitkä", "mitka"))
+        _LIST_CUE.search(q) or _PASSIVE.search(q) or q.lower().startswith(("mitkä", "mitka")) or _asks_several(q)
     ):
         shape = "list"
     else:
@@ -164,7 +182,8 @@ def analyse(question: str) -> Question:
     proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
     reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
     topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
-    return Question(q, shape, kind, term, years_in(q), words, proper, topic)
+    frame = [w for w in content_tokens(q[:reporting.start()]) if not w[0].isdigit()] if reporting and topic else []
+    return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame)
 
 
 # A title-like word and, perhaps, a second one before a name ("Esittelijä hyvinvointijohtaja

@@ -119,12 +119,13 @@ def is_item_line(line: str) -> bool:
     return bool(_ITEM.match(line))
 
 
-def lead_in(paragraph: Paragraph, unit: Unit) -> str | None:
+def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | None:
     """The line that a list item starting in lower case goes on from ("Kuntien on" /
     "• tuettava iäkkäiden koulutustarjontaa"; "Hyvinvoinnin edistämisen työryhmä:" /
     "• koulutusjohtaja"): without it the item is a fragment. None for an item that stands on
-    its own, or when the line before the list ends a sentence."""
-    if not unit.item or not unit.text[:1].islower():
+    its own, or when the line before the list ends a sentence. ``any_case``: also for an item
+    that starts in upper case (it is whole, but the lead-in still names its subject)."""
+    if not unit.item or not (any_case or unit.text[:1].islower()):
         return None
     lines = [ln.strip() for ln in paragraph.text.split("\n")]
     at = next((i for i, ln in enumerate(lines) if _ITEM.sub("", ln).strip() == unit.text), None)
@@ -143,9 +144,11 @@ def unit_context(paragraph: Paragraph, unit: Unit) -> str:
     sentence or line that is no list item goes on from the one before, which often names its
     subject ("Ammatillisen koulutuksen opiskelijoilla …" / "Ammatillisen opetuksen
     vastausprosentin ollessa 34 % …"; "Kaatumisten ehkäisy -luento 1.11.2023." / "n.70
-    osallistujaa."); a list item's neighbour is another item, not its subject."""
-    before = ""
-    if not unit.item:
+    osallistujaa."); a list item's neighbour is another item, not its subject: it goes on from
+    the list's lead-in ("… verrattaessa vuotta 2015 vuoteen 2010:" / "• diabeetikkoja on 250 000")."""
+    if unit.item:
+        before = lead_in(paragraph, unit, any_case=True) or ""
+    else:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
     return f"{years_text(paragraph)} {paragraph.title} {paragraph.heading} {before} {unit.text}"

@@ -75,6 +75,39 @@ def _backend():
         return None
 
 
+@lru_cache(maxsize=1)
+def _form_backend():
+    """A function word -> [(word class, number, case)] of its readings, or None (no analyser)."""
+    try:
+        import pyvoikko
+
+        return lambda word: [(a.CLASS or "", a.NUMBER or "", a.SIJAMUOTO or "") for a in pyvoikko.analyse(word)]
+    except ImportError:
+        pass
+    try:
+        from libvoikko import Voikko
+
+        voikko = Voikko("fi")
+        return lambda word: [(a.get("CLASS", ""), a.get("NUMBER", ""), a.get("SIJAMUOTO", "")) for a in voikko.analyze(word)]
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def plural_partitive_noun(word: str) -> bool | None:
+    """The word reads first as a noun or adjective in the plural partitive ("keinoja",
+    "mahdollisuuksia", "uusia"): after "mitä" it asks for several things. None without an
+    analyser."""
+    backend = _form_backend()
+    if backend is None:
+        return None
+    try:
+        readings = backend(word)
+    except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
+        return False
+    return bool(readings) and readings[0][0] in ("nimisana", "laatusana", "nimisana_laatusana") and readings[0][1:] == ("plural", "osanto")
+
+
 def available() -> bool:
     """A morphological analyser is installed."""
     return _backend() is not None

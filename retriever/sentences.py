@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])")
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:esim|mm|max|min|n|ns|ym|yms|klo|ks|kts|vrt|milj|t|s|nro|pj|ka)\.$", re.I)
+# common Finnish abbreviations, and any single letter: an initial ("A. Virtanen") or a short
+# form before a figure ("v. 2003", "n. 300 000", "s. 12") ends no sentence
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:esim|mm|max|min|ns|ym|yms|tms|klo|ks|kts|vrt|milj|mrd|nro|pj|ka|ko|ao|em|ts|ml|vs|huom|prof|puh|tri|[^\W\d_])\.$",
+    re.I,
+)
 
 
 def sentences(text: str) -> list[str]:

