@@ -41,7 +41,7 @@ from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .questions import Question, has_kind, names_role
+from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
 # Every feature a refusal model may use, in this order.
@@ -181,12 +181,13 @@ def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     """The question's most specific word (``BM25Index.specificity``) among those the material
     uses in some form (whole or by its compound parts), years, figures and verbs aside: the
     thing asked about is named by a noun, while its verb is often paraphrased or inflected past
-    recognition ("jaettiin" / "jaettujen")."""
+    recognition ("jaettiin" / "jaettujen"); a unit of measure is left out too."""
     # as the index spells them ("kasittelee" is the verb "käsittelee"); a word the material
     # never uses in any form cannot be looked for near the fact
     words = [w for w in content_tokens(analyzer.restore_letters(q.text)) if not w[0].isdigit()]
     words = [w for w in words if analyzer.specificity(w) < analyzer.max_idf or analyzer.word_parts(w)] or words
     words = [w for w in words if not morphology.analyse(w).verb] or words
+    words = [w for w in words if not names_unit(w)] or words  # "prosenttia" is how, not what
     if not words:
         return None
     return max(words, key=analyzer.specificity)

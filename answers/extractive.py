@@ -49,6 +49,7 @@ from .units import (
     ends_in_lead_in,
     is_item_line,
     lead_in,
+    opening_under,
     paragraph_years,
     unit_context,
     units,
@@ -83,7 +84,8 @@ def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     if q.years and of_year:
         ranks = of_year
     if q.shape == "definition" and q.term:
-        ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if defines(q.term, hits[r].paragraph.text)][:1]
+        ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits))
+                  if defines(q.term, hits[r].paragraph.text) or opening_under(hits[r].paragraph, q.term)][:1]
     # A search by bare keywords looks for where its words stand, a "Valmistelija …" line too.
     labels = q.shape == "fact" or is_keyword_query(q.text)
     return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or labels]
@@ -103,7 +105,7 @@ def score_units(
         lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-        defined = (bool(q.term) and defines(q.term or "", u.text)) or (
+        defined = (bool(q.term) and (defines(q.term or "", u.text) or opening_under(p, q.term or "") == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         )
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
@@ -131,6 +133,11 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     best = ranked[0]
     if q.shape in ("fact", "definition"):
         key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
+        if q.kind == "reason":
+            # a reason is often given without a word of reason ("… on vaikea saavuttaa, mikäli
+            # ala säilyy naisvaltaisena"): a "koska / takia" sentence far less relevant than
+            # the best one answers another question
+            key = [s for s in key if s.score >= SUPPORT_SHARE * best.score]
         key = key or [best]
         if q.shape == "definition" or q.kind == "reason":
             # the defining unit, or the claim a "miksi?" asks about, with the rest of its point

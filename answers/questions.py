@@ -74,6 +74,16 @@ def _is_measure(word: str) -> bool:
                for f in _base_forms(word) for m in _MEASURES)
 
 
+# Units a figure is given in: "montako prosenttia nuorista …?" asks about young people, not percentages.
+_UNITS = ("prosentti", "prosenttiyksikkö", "euro", "raha", "kerta", "määrä", "lukumäärä", "osuus", "kappale",
+          "tunti", "päivä", "viikko", "kuukausi", "vuosi")
+
+
+def names_unit(word: str) -> bool:
+    """The word is a unit of measure ("prosenttia", "euroa", "kertaa"), not what is measured."""
+    return any(fold(f) in map(fold, _UNITS) for f in _base_forms(word))
+
+
 # Nouns and a verb of money: "paljonko … maksaa / rahaa / euroa / hinta / korvauksia?" asks for a
 # sum, which a count or a share does not answer.
 _MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "määräraha", "korvaus",

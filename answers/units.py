@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retriever.finnish import tokenize
+from retriever.finnish import fold, tokenize
 from retriever.morphology import has_verb
 from retriever.records import Paragraph
 from retriever.sentences import sentences
@@ -191,6 +191,16 @@ def continues_list(before: Paragraph, after: Paragraph) -> bool:
     following = units(after)
     return (after.doc == before.doc and after.section == before.section and after.paragraph == before.paragraph + 1
             and bool(following) and following[0].item)
+
+
+def opening_under(paragraph: Paragraph, term: str) -> Unit | None:
+    """The first sentence of a section whose heading is the term ("Medikalisaatio" /
+    "Länsimainen elämäntapa on voimakkaasti medikalisoitunut."): a section named by a term is
+    about it, and its opening introduces it. None when the paragraph does not open such a section."""
+    first = paragraph.text.split("\n", 1)[0].strip()
+    if not term.strip() or not is_heading_line(first, paragraph) or fold(_bare(first)) != fold(term.strip().lower()):
+        return None
+    return next((u for u in units(paragraph) if not u.heading), None)
 
 
 def units(paragraph: Paragraph) -> tuple[Unit, ...]:

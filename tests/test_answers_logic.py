@@ -10,7 +10,7 @@ from answers.citations import place, where
 from answers.evidence import Evidence, gather, model_for
 from answers.extractive import candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.questions import analyse, core_question, defines, has_kind, names_role
+from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
@@ -160,6 +160,30 @@ def test_a_topic_answer_from_a_list_item_leaves_out_items_about_other_things():
                  "• Kauppojen aukiolon vaikutusta vapaa-aikaan pitää selvittää.", n=3)
     text, _ = _answer("Mitä sanotaan epäterveellisen ruoan verottamisesta?", [para])
     assert "haittaveroa" in text and "Kaavoitus" not in text and "aukiolon" not in text
+
+
+def test_a_definition_of_a_term_that_heads_a_section_opens_with_the_sections_first_sentence():
+    opening = _para("Medikalisaatio\nLänsimainen elämäntapa on voimakkaasti medikalisoitunut. Elämään kuuluviin "
+                    "asioihin etsitään diagnooseja.", section="Haasteet › Medikalisaatio", n=7)
+    later = _para("Medikalisaatio kasvattaa terveydenhuollon kustannuksia.", section="Haasteet › Medikalisaatio", n=8)
+    text, _ = _answer("Mikä on medikalisaatio?", [later, opening])
+    assert text.startswith("Länsimainen elämäntapa on voimakkaasti medikalisoitunut. [")
+
+
+def test_a_reason_word_far_from_the_question_does_not_beat_the_sentences_about_it():
+    about = _para("Julkisella sektorilla on kasvavia vaikeuksia terveydenhoitohenkilöstön rekrytoinnissa. "
+                  "Henkilöstön lisäystä on vaikea saavuttaa, mikäli ala säilyy naisvaltaisena.", n=3)
+    between = _para("Kirjaston aukioloaikoja laajennettiin keväällä. Nuorisotilat olivat avoinna arkisin.", n=5, doc="c.txt")
+    other = _para("Rahoituksen lisääminen on vaikeaa talouden takia.", n=9, doc="b.txt")
+    text, _ = _answer("Miksi terveydenhoitohenkilöstön lisääminen on vaikeaa?", [about, between, other])
+    assert "naisvaltaisena" in text and "talouden" not in text
+
+
+@pytest.mark.parametrize("word, unit", [
+    ("prosenttia", True), ("euroa", True), ("kertaa", True), ("työttömyysprosentti", False), ("nuorista", False),
+])
+def test_a_unit_of_measure_is_told_from_what_is_measured(word, unit):
+    assert names_unit(word) is unit
 
 
 @pytest.mark.parametrize("text, expected", [
