@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import morphology
 from .finnish import content_tokens
 from .tuning import KEYWORD_QUERY_WORDS
 from .years import years_in
@@ -23,7 +24,6 @@ _ASKS = {
 }
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
-    "name": re.compile(_NAME),
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
         # (an ordinal, "2. vuosikurssi", "1.-2. luokka", is no amount)
@@ -47,7 +47,7 @@ _HAS = {
     # "hyvinvoinnin palvelualue", "kaupunginhallitus", "Jyränkölän Setlementti ry")
     "person": re.compile(
         # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön")
-        _NAME + r"|(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
+        r"(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
         r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
         r"|järjest[öo]|virast|kesku[sk]|ministeri|ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj|kokou[sk]|eduskun[tn]|valtuuskun[tn])\w*|\bry\b)"
     ),
@@ -96,6 +96,32 @@ _SHARE = re.compile(
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+_NAME_AT = re.compile(rf"(?<![\wåäöÅÄÖ-])(?=({_NAME}))")
+_PERSON_CLASSES = {"etunimi", "sukunimi"}
+
+
+def is_person_name(words: str) -> bool:
+    """Two capitalised words name someone, unless they are a sentence's first word before a
+    place in the genitive: "Tutustumiskäynti Hollolan …", "Lisäksi Heinolan …" (the analyser
+    reads the first only as a common word, the second only as a place name, neither as a
+    first name or surname). Surnames that are common words ("Laine", "Kemppi") stay names."""
+    pair = [w for w in re.split(r"[\s,]+", words) if w]
+    found = [morphology.readings(w) for w in pair]
+    if len(found) != 2 or any(not r for r in found):
+        return True  # unknown to the analyser, or no analyser: cannot tell
+    first, second = found
+    assert first is not None and second is not None
+    if any(cls in _PERSON_CLASSES for cls, _, _ in first + second):
+        return True
+    common_first = all(cls not in ("paikannimi", "nimi") for cls, _, _ in first)
+    genitive_place = all(cls == "paikannimi" and case == "omanto" for cls, _, case in second)
+    return not (common_first and genitive_place)
+
+
+def _names_someone(sentence: str) -> bool:
+    return any(is_person_name(m.group(1)) for m in _NAME_AT.finditer(sentence))
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -114,6 +140,10 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
             sentence = _SHARE.sub(" ", sentence)
         kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
+    if kind == "name":
+        return _names_someone(sentence)
+    if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
+        return _names_someone(sentence) or bool(_HAS[kind].search(sentence))
     return bool(_HAS[kind].search(sentence))
 
 

@@ -108,6 +108,19 @@ def plural_partitive_noun(word: str) -> bool | None:
     return bool(readings) and readings[0][0] in ("nimisana", "laatusana", "nimisana_laatusana") and readings[0][1:] == ("plural", "osanto")
 
 
+@lru_cache(maxsize=4096)
+def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
+    """(word class, number, case) of each reading of a word ("hollolan": ("paikannimi",
+    "singular", "omanto")); empty for a word the analyser does not know, None without one."""
+    backend = _form_backend()
+    if backend is None:
+        return None
+    try:
+        return tuple(backend(word.lower()))
+    except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
+        return ()
+
+
 def available() -> bool:
     """A morphological analyser is installed."""
     return _backend() is not None

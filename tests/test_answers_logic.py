@@ -179,6 +179,18 @@ def test_a_reason_word_far_from_the_question_does_not_beat_the_sentences_about_i
     assert "naisvaltaisena" in text and "talouden" not in text
 
 
+@pytest.mark.parametrize("sentence, person", [
+    ("Maahanmuuttokoordinaattori Marianna Kemppi vastaa koordinoinnista.", True),
+    ("Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),
+    ("Hyvinvointijohtaja Laine esitteli asian.", True),  # a surname that is also a common word
+    ("Jyränkölän Settlementti järjesti kerhon.", True),  # unknown words: cannot tell
+    ("Tutustumiskäynti Hollolan valmistavan opetuksen luokkaan toteutui.", False),  # a noun, then a place
+    ("Lisäksi Heinolan uimahallissa uitiin.", False),
+])
+def test_a_capitalised_word_before_a_place_is_no_name(sentence, person):
+    assert has_kind("name", sentence) is person
+
+
 @pytest.mark.parametrize("word, unit", [
     ("prosenttia", True), ("euroa", True), ("kertaa", True), ("työttömyysprosentti", False), ("nuorista", False),
 ])
@@ -518,6 +530,7 @@ def _ev(coverage, dense, unit, fact=None, year_missing=False, named=None):
     (_ev(0.9, 0.88, 0.88, fact=0.0), False),  # "montako": no figure with the question's words
     (_ev(0.9, 0.88, 0.88, fact=0.9), True),
     (_ev(1.0, 0.90, 0.90, fact=1.0, named=False), False),  # "kuka on X?": no name next to X
+    (_ev(1.0, 0.92, 0.92, fact=1.0, year_missing=True), False),  # 2024's figure for "… vuonna 2020?"
 ])
 def test_refusal_model(evidence, answers, model):
     assert evidence.answerable(REFUSAL_MODELS[model]) is answers
