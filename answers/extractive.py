@@ -49,6 +49,7 @@ from .units import (
     ends_in_lead_in,
     is_item_line,
     lead_in,
+    names_or_figures,
     opening_under,
     paragraph_years,
     unit_context,
@@ -131,6 +132,13 @@ def _distinct(scored: list[Scored]) -> list[Scored]:
 def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25Index) -> list[Scored]:
     ranked = sorted(scored, key=lambda s: -s.score)
     best = ranked[0]
+    if best.unit.heading and q.shape != "fact" and not names_or_figures(best.unit.text):
+        # a bare title line ("Liikuntakaveri-toiminta") names the thing; a sentence about it
+        # nearly as relevant says something of it (a label with a name or figure, "Valmistelija
+        # Hyvinvointipäällikkö Kirsi Mäkilä", is itself the answer)
+        said = next((s for s in ranked if not s.unit.heading), None)
+        if said is not None and said.score >= SUPPORT_SHARE * best.score:
+            best = said
     if q.shape in ("fact", "definition"):
         key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
         if q.kind == "reason":

@@ -40,7 +40,7 @@ def is_heading_line(s: str, paragraph: Paragraph) -> bool:
     return _bare(s) in {_bare(h) for h in paragraph.section.split(" › ") if h}
 
 
-def _names_or_figures(s: str) -> bool:
+def names_or_figures(s: str) -> bool:
     """"Perhekoordinaattori Tytti Lönnrot ja …", "Toimivalta Hallintosääntö 23 §" (not a year)."""
     return bool(_NAME_OR_FIGURE_IN_LABEL.search(s[1:]) or re.search(r"\s(?!(?:19|20)\d\d\b)\d", s))
 
@@ -51,12 +51,12 @@ def is_quotable(sentence: str, paragraph: Paragraph) -> bool:
     s = _ITEM.sub("", raw).strip()
     if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
         return False
-    if is_heading_line(s, paragraph) and (re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not _names_or_figures(s)):
+    if is_heading_line(s, paragraph) and (re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not names_or_figures(s)):
         return False
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.85:
         return False
-    if s.endswith(":") and len(s.split()) <= 6 and not _names_or_figures(s):  # a label of what follows
+    if s.endswith(":") and len(s.split()) <= 6 and not names_or_figures(s):  # a label of what follows
         return False  # ("Seuraavassa 14 askelta …:" gives a figure)
     # Finnish sentences start with a capital or a figure: a lower-case start that is no list
     # item is the tail of a sentence cut elsewhere.

@@ -179,6 +179,24 @@ def test_a_reason_word_far_from_the_question_does_not_beat_the_sentences_about_i
     assert "naisvaltaisena" in text and "talouden" not in text
 
 
+def test_a_search_for_a_term_is_answered_by_a_sentence_not_a_bare_title_line():
+    def answer(question: str, paragraphs: list[Paragraph]) -> str:
+        analyzer = _index(paragraphs + FILLER)
+        q = analyse(question)
+        hits = [Hit(p, 1.0 - i / 10, 0.9) for i, p in enumerate(paragraphs)]
+        cands = candidate_units(q, hits)
+        sims = np.full(len(cands), 0.85)  # equally close in meaning: the words and ranks decide
+        return compose(q, hits, score_units(q, hits, cands, sims, analyzer), analyzer)[0]
+
+    titled = _para("Liikuntakaveri-toiminta\nKoulutukset 2pvä\nTapaamiset 5krt", n=8)
+    said = _para("Liikuntakaveri-toiminnassa yläkoululaisia koulutetaan vapaaehtoisiksi alakoululaisten liikuttajiksi.", n=7)
+    assert answer("liikuntakaveri", [titled, said]).startswith("Liikuntakaveri-toiminnassa yläkoululaisia koulutetaan")
+    # a label that holds a name is itself the answer to a search for it
+    label = _para("Valmistelija Hyvinvointipäällikkö Kirsi Mäkilä, 044 797 8577\nToimivalta Hallintosääntö", n=2)
+    phone = _para("Hyvinvointipäällikön tehtävät kuvataan hallintosäännössä.", n=3)
+    assert answer("hyvinvointipäällikön puhelinnumero", [label, phone]).startswith("Valmistelija Hyvinvointipäällikkö")
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("Maahanmuuttokoordinaattori Marianna Kemppi vastaa koordinoinnista.", True),
     ("Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),
