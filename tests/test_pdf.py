@@ -144,3 +144,27 @@ def test_a_table_of_contents_without_leaders_is_dropped_under_its_title():
     # a heading "Sisältö" over text whose one line ends in a figure keeps its text
     text = [Line(t) for t in ("Sisältö", "Kävijöitä oli vuonna 2023 yhteensä 120", "Toiminta jatkuu.")]
     assert [ln.text for ln in drop_table_of_contents(text)] == [ln.text for ln in text]
+
+
+def test_text_right_after_a_list_is_no_part_of_its_last_item(tmp_path):
+    # set without space after the list: the next paragraph starts at the bullet's x after a
+    # finished item; a wrapped item hangs under its text or goes on mid-sentence
+    lines = [(50.0, 790.0, 16.0, True, "Terveyden edistaminen")]
+    rows = [
+        (50.0, "Kun tavoite toteutuu, ihmisilla on mahdollisuus"),
+        (50.0, "• nukkua ja levata riittavasti,"),
+        (50.0, "• liikkua vaivattomasti ja eri tavoin urheillen, kuntoillen,"),
+        (58.0, "leikkien ja luonnossa."),
+        (50.0, "• saada ohjausta elintapojen muuttamisessa. Tieto on"),
+        (50.0, "luotettavaa."),
+        (50.0, "• saada ymmarrettavaa tietoa terveydesta."),
+        (50.0, "Panostamalla terveyden edistamiseen voidaan tavoitella, etta:"),
+        (50.0, "• diabeetikkoja on 250 000,"),
+    ]
+    lines += [(x, 750.0 - 13 * i, 10.0, False, text) for i, (x, text) in enumerate(rows)]
+    paras = parse_file(write_pdf(tmp_path / "linjaus.pdf", [lines]))
+    text = "\n".join(p.text for p in paras)
+    assert any(p.text.startswith("Panostamalla") for p in paras)  # a paragraph of its own
+    assert "terveydesta. Panostamalla" not in text
+    assert "• liikkua vaivattomasti ja eri tavoin urheillen, kuntoillen, leikkien ja luonnossa." in text
+    assert "• saada ohjausta elintapojen muuttamisessa. Tieto on luotettavaa." in text

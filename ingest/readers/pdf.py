@@ -253,6 +253,7 @@ def read_pdf(path: Path) -> RawDocument:
     levels = _heading_levels(all_lines, body)
     out: list[Line] = []
     prev: _PdfLine | None = None
+    item_x: float | None = None  # where the list item being read starts (its bullet)
     for ln in all_lines:
         if prev is None:
             brk = True
@@ -261,6 +262,16 @@ def read_pdf(path: Path) -> RawDocument:
             brk = not ln.text[:1].islower() or bool(TERMINAL.search(prev.text))
         else:
             brk = (prev.y - ln.y) > spacing * 1.3
+        if ln.text.startswith("•"):
+            item_x = ln.x
+        elif item_x is not None:
+            # After a list item, a line not indented past its bullet that starts a sentence
+            # after a finished one is the text after the list, not the item wrapping on
+            # (a wrapped item's lines hang under its text or go on mid-sentence).
+            if ln.x <= item_x + 1 and TERMINAL.search(prev.text if prev else "") and ln.text[:1].isupper():
+                brk = True
+            if brk:
+                item_x = None
         level = None
         if (ln.bold or ln.size >= body * 1.15) and len(ln.text) < _HEADING_MAX_CHARS:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s", ln.text)
