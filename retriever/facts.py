@@ -94,6 +94,8 @@ _SHARE = re.compile(
     re.I,
 )
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[\wåäöÅÄÖ-]+")
+_SAME_STEM = 6  # words that share this many first letters are one word in two forms ("kuntaliiton" / "kuntaliittoa")
 
 
 _NAME_AT = re.compile(rf"(?<![\wåäöÅÄÖ-])(?=({_NAME}))")
@@ -127,7 +129,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
     given as a plain figure ("esim. 5 vuotta"). A figure the question itself (``asked``)
     names is no answer to it: "milloin suunnitelma 2021-2025 hyväksyttiin?" is not answered
-    by "2021-2025", nor "montako yli 65-vuotiasta …?" by "65"."""
+    by "2021-2025", nor "montako yli 65-vuotiasta …?" by "65"; nor is a body it names an
+    answer to "kuka"."""
     if kind is None:
         return False
     for figure in set(_FIGURE.findall(asked)):
@@ -143,7 +146,11 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     if kind == "name":
         return _names_someone(sentence)
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
-        return _names_someone(sentence) or bool(_HAS[kind].search(sentence))
+        # … other than the one the question names: "kuka johtaa Kuntaliittoa?" is not
+        # answered by "Kuntaliiton mukaan …"
+        own = {w.lower()[:_SAME_STEM] for w in _WORD.findall(asked) if len(w) >= _SAME_STEM}
+        return _names_someone(sentence) or any(
+            m.group(0).lower()[:_SAME_STEM] not in own for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
 
 

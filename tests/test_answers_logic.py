@@ -197,6 +197,15 @@ def test_a_search_for_a_term_is_answered_by_a_sentence_not_a_bare_title_line():
     assert answer("hyvinvointipäällikön puhelinnumero", [label, phone]).startswith("Valmistelija Hyvinvointipäällikkö")
 
 
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("Kuka johtaa Terveyden edistämisen keskusta?", "Tietoa tuottaa mm. Terveyden edistämisen keskus.", False),
+    ("Kuka tuottaa tietoa terveydestä?", "Tietoa tuottaa mm. Terveyden edistämisen keskus.", True),
+    ("Kuka johtaa hanketta?", "Hanketta johtaa hyvinvointikoordinaattori.", True),
+])
+def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answers):
+    assert has_kind("person", sentence, question) is answers
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("Maahanmuuttokoordinaattori Marianna Kemppi vastaa koordinoinnista.", True),
     ("Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),
