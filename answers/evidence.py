@@ -64,6 +64,7 @@ class Evidence:
     keywords_found: bool = False  # a bare keyword query ("evaus") whose every word a top paragraph holds
     topic_found: bool | None = None  # "mitä X sanoo Y:stä?": Y's most specific word is in a top paragraph
     fact_unit: float | None = None  # "montako / milloin / kuka vastaa": best cosine of a unit holding that kind of fact
+    term_found: bool | None = None  # "mikä on X?": X itself is in a top paragraph (None: no such question)
 
     def features(self) -> dict[str, float]:
         return {
@@ -86,11 +87,13 @@ class Evidence:
 
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
-        if self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.year_missing:
+        if (self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.term_found is False
+                or self.year_missing):
             # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
             # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form; a
             # year asked about that the material does not speak of ("montako … vuonna 2020?"
-            # answered by 2024's figure is a wrong figure)
+            # answered by 2024's figure is a wrong figure); "mikä on X?" of an X no top paragraph
+            # names (its parts apart are another thing: "esteettömyysasiamies")
             return False
         if self.keywords_found:
             return True  # a search by keywords is answered when the material holds them: a short
@@ -150,8 +153,22 @@ def gather(
         # words; "kuka vastaa kirjaston remontista?" is not answered by a sentence naming nobody
         fact_unit = max((sim for u, sim in unit_cosines if has_kind(q.kind, u.text, q.text)), default=None)
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
-    return Evidence(cov, dense, best_unit, fact, year_missing, named, fact_rare, keywords and cov >= 1.0,
-                    _topic_found(q, texts, analyzer), fact_unit)
+    return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
+                    keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
+                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer))
+
+
+def _term_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:
+    """Whether a top paragraph names the term a "mikä on X?" question asks about: its most
+    specific word itself, in any form or inside a compound, or most of its words. A term the
+    material never names is not defined there, however many of its parts it uses."""
+    if q.shape != "definition" or not q.term:
+        return None
+    words = [analyzer.restore_letters(w) for w in content_tokens(q.term) if not w[0].isdigit()]
+    if not words:
+        return None
+    held = [w for w in words if any(analyzer.mentions(w, t) for t in texts)]
+    return max(words, key=analyzer.specificity) in held or 2 * len(held) > len(words)
 
 
 def _frame_held(q: Question, hits: list[Hit], analyzer: BM25Index) -> dict[str, str]:

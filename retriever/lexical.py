@@ -46,6 +46,7 @@ from .tuning import (
     VERB_WEIGHT,
 )
 
+MIN_MENTION_STEM = 5  # a shorter stem inside another word is no mention of it ("kunt" in "kuntoutus")
 LEMMA = "="  # base-form and compound-part terms live in their own namespace beside the stems
 
 # One question word, for coverage: its weight (idf), its whole-word terms with how much each
@@ -325,6 +326,15 @@ class BM25Index:
                 matched = max(matched, PART_WEIGHT * share)
             got += weight * matched
         return got / total if total else 0.0
+
+    def mentions(self, word: str, text: str) -> bool:
+        """The text holds the word itself, in any inflected form or inside a longer compound
+        ("energiajuoma-agentit" in "energiajuoma-agenttitoimintaa"), not merely its parts
+        apart ("esteettömyysasiamies" is not in a text of "esteettömyys" and "vammaisasiamies")."""
+        if self._whole_terms(word) & self.text_terms(text):
+            return True
+        s = stem(word)
+        return len(s) >= MIN_MENTION_STEM and s in text.lower()
 
     def word_parts(self, word: str) -> list[str]:
         """The parts of a compound word: a hyphenated word's, Voikko's, or, for a word Voikko

