@@ -4,7 +4,7 @@ The evidence of the top paragraphs: the share of the question's words they hold 
 (base forms, compound parts, stems, ä/ö-less spellings: ``coverage``), how close the best
 paragraph and the best single unit are in meaning (cosines), for "montako / milloin" whether
 the kind of fact asked for stands near the question's words (``fact``) and near its most
-specific word (``fact_rare``:
+specific word (``fact_rare``; ``fact_pair``: its two most specific words by one fact;
 "montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
 that never mentions swimming school), how close in meaning the closest unit holding such a
 fact is (for those questions, and for "kuka vastaa …?" the closest unit naming a person or a
@@ -47,8 +47,8 @@ from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
 # Every feature a refusal model may use, in this order.
-FEATURES = ("coverage", "fact", "fact_rare", "year_missing", "dense", "unit")
-LEXICAL_FEATURES = ("coverage", "fact", "fact_rare", "year_missing")
+FEATURES = ("coverage", "fact", "fact_rare", "fact_pair", "year_missing", "dense", "unit")
+LEXICAL_FEATURES = ("coverage", "fact", "fact_rare", "fact_pair", "year_missing")
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Evidence:
     topic_found: bool | None = None  # "mitä X sanoo Y:stä?": Y's most specific word is in a top paragraph
     fact_unit: float | None = None  # "montako / milloin / kuka vastaa": best cosine of a unit holding that kind of fact
     term_found: bool | None = None  # "mikä on X?": X itself is in a top paragraph (None: no such question)
+    fact_pair: float | None = None  # "montako / milloin / paljonko": its two most specific words both near one fact
 
     def features(self) -> dict[str, float]:
         return {
@@ -75,6 +76,7 @@ class Evidence:
             "dense": self.dense,
             "unit": self.unit if self.fact_unit is None else self.fact_unit,
             "fact_rare": 1.0 if self.fact_rare is None else self.fact_rare,
+            "fact_pair": 1.0 if self.fact_pair is None else self.fact_pair,
         }
 
     def probability(self, model: dict) -> float:
@@ -135,7 +137,7 @@ def gather(
         named = any(names_role(q.role_words, u.text, f"{h.paragraph.heading}\n{h.paragraph.text}")
                     for h in top for u in units(h.paragraph))
         fact = float(named)
-    fact_rare = fact_unit = None
+    fact_rare = fact_unit = fact_pair = None
     if q.shape == "fact" and q.kind in FIGURE_KINDS:
         found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
@@ -145,8 +147,13 @@ def gather(
             year_missing = not for_year
             found = for_year or found
         fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
-        rarest = _rarest(q, analyzer)
-        fact_rare = max((analyzer.coverage(rarest, c) for _, c in found), default=0.0) if rarest else 1.0
+        specific = _specific(q, analyzer)
+        fact_rare = max((analyzer.coverage(specific[0], c) for _, c in found), default=0.0) if specific else 1.0
+        # both of its two most specific words by one fact: "kuinka moni osallistui ADHD-viikon
+        # yleisöluennolle?" is not answered by the ADHD week's staff briefing (125) beside the
+        # autism week's public lecture (34)
+        fact_pair = max((min(analyzer.coverage(w, c) for w in specific[:2]) for _, c in found),
+                        default=0.0) if specific else 1.0
     if q.shape == "fact" and q.kind in (*FIGURE_KINDS, "person"):
         # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa
         # on?" is near a sentence about day care, far from a count of interviews that shares its
@@ -155,7 +162,7 @@ def gather(
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
-                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer))
+                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair)
 
 
 def _term_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:
@@ -188,7 +195,7 @@ def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | N
     """Whether a top paragraph's text (with its title and headings) holds, in any form, the most
     specific word of the topic a "mitä X sanoo Y:stä?" question names (a word the material
     never uses is the most specific): the topic is the question, the document only its frame.
-    As in ``_rarest``, a verb form is left out while a noun remains: "epäterveellisen ruoan
+    As in ``_specific``, a verb form is left out while a noun remains: "epäterveellisen ruoan
     verottamisesta" is found by "epäterveellisen ruoan haittavero"."""
     if not q.topic:
         return None
@@ -198,8 +205,8 @@ def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | N
     return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 
-def _rarest(q: Question, analyzer: BM25Index) -> str | None:
-    """The question's most specific word (``BM25Index.specificity``) among those the material
+def _specific(q: Question, analyzer: BM25Index) -> list[str]:
+    """The question's words, most specific first (``BM25Index.specificity``), among those the material
     uses in some form (whole or by its compound parts), years, figures and verbs aside: the
     thing asked about is named by a noun, while its verb is often paraphrased or inflected past
     recognition ("jaettiin" / "jaettujen"); a unit of measure is left out too."""
@@ -209,6 +216,4 @@ def _rarest(q: Question, analyzer: BM25Index) -> str | None:
     words = [w for w in words if analyzer.specificity(w) < analyzer.max_idf or analyzer.word_parts(w)] or words
     words = [w for w in words if not morphology.analyse(w).verb] or words
     words = [w for w in words if not names_unit(w)] or words  # "prosenttia" is how, not what
-    if not words:
-        return None
-    return max(words, key=analyzer.specificity)
+    return sorted(dict.fromkeys(words), key=analyzer.specificity, reverse=True)

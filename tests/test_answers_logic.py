@@ -106,6 +106,17 @@ def test_a_figure_questions_unit_evidence_is_the_closest_unit_that_holds_such_a_
     assert (topic.fact_unit, topic.features()["unit"]) == (None, 0.88)
 
 
+def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
+    para = _para("Teemaviikot\n• Autismitietoisuuden viikon yleisöluento (34)\n"
+                 "• ADHD-tietoisuuden viikon infot henkilöstölle (125)", n=12)
+    analyzer = _index([para] + FILLER)
+    hits = [Hit(para, 0.9, 0.9)]
+    near_miss = gather(analyse("Kuinka moni osallistui ADHD-tietoisuuden viikon yleisöluennolle?"), hits, analyzer, 0.9)
+    asked = gather(analyse("Kuinka moni osallistui autismitietoisuuden viikon yleisöluennolle?"), hits, analyzer, 0.9)
+    assert near_miss.fact_rare == 1.0  # "ADHD-tietoisuuden" stands by a figure ...
+    assert near_miss.fact_pair < 0.5 < asked.fact_pair  # ... but not with "yleisöluento"
+
+
 def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_body():
     para = _para("Kirjaston remontin ajaksi päivystys siirtyy Spotin tiloihin. Kaupunginhallitus päättää tiloista.", n=1)
     analyzer = _index([para] + FILLER)
