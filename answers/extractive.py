@@ -147,6 +147,13 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # the best one answers another question
             key = [s for s in key if s.score >= SUPPORT_SHARE * best.score]
         key = key or [best]
+        if q.kind == "reason" and _BACK_REFERENCE.match(key[0].unit.text):
+            # "Tästä syystä suunnitelma on päivittyvä asiakirja.": the reason is what comes
+            # before it; the answer quotes the claim with the sentences before it, in order
+            own = sorted((s for s in scored if s.rank == key[0].rank), key=lambda s: s.unit.position)
+            at = own.index(key[0])
+            if at > 0:
+                return _distinct(own[max(0, at - TOPIC_WINDOW + 1):at + 1])
         if q.shape == "definition" or q.kind == "reason":
             # the defining unit, or the claim a "miksi?" asks about, with the rest of its point
             # around it: a reason is often given in the sentences after the claim
@@ -189,6 +196,13 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
     # Topic: the best unit with its neighbours, then close units of other paragraphs.
     others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
     return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
+
+
+# Words that open a sentence by pointing back to the reason given before it.
+_BACK_REFERENCE = re.compile(
+    r"^(?:tästä|siitä|tämän|sen)\s+(?:syystä|vuoksi|takia|johdosta|seurauksena)\b|^(?:siksi|näin ollen|tästä johtuen)\b",
+    re.I,
+)
 
 
 def _items_about(q: Question, items: list[Scored], paragraph: Paragraph, analyzer: BM25Index) -> list[Scored]:

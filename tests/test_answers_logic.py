@@ -567,6 +567,15 @@ def test_a_why_question_gets_the_claim_with_the_sentences_that_explain_it():
     assert text.startswith("Omalääkärimalli ei ole riittävä. [1]") and "henkilöstöpulaa" in text
 
 
+def test_a_why_question_answered_by_a_claim_that_points_back_quotes_what_it_points_to():
+    paras = [_para("Suunnitelma hyväksyttiin kesällä. Toimintaympäristön muutostahti on aiempaa nopeampi. Tekijät "
+                   "muuttuvat talouden myötä. Tästä syystä hyvinvointisuunnitelma on päivittyvä asiakirja. Sitä "
+                   "arvioidaan vuosittain.", n=5)]
+    text, _ = _answer("Miksi hyvinvointisuunnitelma on päivittyvä asiakirja?", paras)
+    assert text == ("Toimintaympäristön muutostahti on aiempaa nopeampi. [1] Tekijät muuttuvat talouden myötä. [1] "
+                    "Tästä syystä hyvinvointisuunnitelma on päivittyvä asiakirja. [1]")
+
+
 def test_same_fact_is_not_repeated():
     paras = [_para("Tavoite: Yksinäisyys on vähentynyt\n6. Yksinäisyys on vähentynyt\nKohtaamispaikat lisääntyivät.",
                    section="Tavoitteet", n=1)]
