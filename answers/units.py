@@ -217,7 +217,7 @@ def _units(section: str, text: str) -> tuple[Unit, ...]:
     for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
-        item = bool(_ITEM.match(sent) or _LABEL_VALUE.match(sent))
+        item = bool(_ITEM.match(sent) or _is_cell(sent))  # ("Vuosina 1990-2008 lapsiköyhyys kolminkertaistui: …" is prose)
         quoted = _ITEM.sub("", sent).strip()
         # no verb: a title or a label, not a sentence, unless it ends in a full stop amid the
         # sentences of a line ("… sekä tapahtumista. Palautteet pääasiassa Webropol-kyselynä. …")

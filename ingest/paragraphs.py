@@ -21,6 +21,7 @@ TOC_ENTRY = re.compile(r"^\s*\S.*?(?:\s?[.·…_]){4,}\s*\d{1,4}\s*$")
 TOC_PAGE = re.compile(r"^\s*\S.{1,100}?\s(\d{1,3})\s*$")  # an entry without leaders: text, then its page
 TOC_TITLES = {"sisällys", "sisällysluettelo", "sisältö", "sisältöluettelo", "innehåll", "innehållsförteckning",
               "contents", "table of contents"}
+TOC_LINE_MAX = 120  # a contents entry is one short line
 LABEL_LEVEL = 99  # a short unnumbered label ("Tapahtumat"): below every numbered level
 COLON_LABEL_LEVEL = 100  # "Kuntalaisten hyvinvointi:" labels the lines under it: deeper still
 
@@ -88,6 +89,11 @@ def split_glued_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _toc_key(text: str) -> str:
+    """A heading or contents entry as compared: no numbering, case or extra spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+", "", text)).strip().lower()
+
+
 def drop_table_of_contents(lines: list[Line]) -> list[Line]:
     """The lines without table-of-contents entries, and without the title of a table of
     contents ("Sisällys") that stands right before one; what follows starts a paragraph."""
@@ -104,6 +110,19 @@ def drop_table_of_contents(lines: list[Line]) -> list[Line]:
             if not m or int(m.group(1)) < page:
                 break
             run, page = run + [j], int(m.group(1))
+        if len(run) < 2:
+            # Or entries without page numbers (a web page's contents): short unpunctuated
+            # lines, most of which repeat a heading the document has further on.
+            later = {_toc_key(ln.text) for ln in lines[i + 1:] if ln.heading_level is not None}
+            run = []
+            for j in range(i + 1, len(lines)):
+                text = lines[j].text.strip()
+                if lines[j].heading_level is not None or len(text) > TOC_LINE_MAX or TERMINAL.search(text):
+                    break
+                run.append(j)
+            repeated = sum(_toc_key(lines[j].text) in later for j in run)
+            if repeated < 2 or 2 * repeated <= len(run):
+                run = []
         if len(run) >= 2:  # one line ending in a figure under a "Sisältö" heading is text
             for j in run:
                 entry[j] = True

@@ -90,7 +90,7 @@ class StoreUnavailable(Exception):
 
 # Raised when reading a file changes (a new reader rule, say two-column PDFs): every file is
 # read again at the next ingest, as if edited, since its stored paragraphs came from the old rules.
-READER_VERSION = 6
+READER_VERSION = 7
 
 
 def file_hash(path: Path) -> str:

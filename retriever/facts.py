@@ -17,7 +17,10 @@ _ASKS = {
     # "montako / kuinka monta X?" counts X: a share ("19,9 %") is no answer ("kuinka moni",
     # "paljonko lapsista" may be one)
     "count": re.compile(r"^\s*(montako|monta|kuinka monta)\b(?!\s+prosent)", re.I),
-    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon)|paljonko|mink[äa] verran)\b", re.I),
+    # (a length or a duration too: "kuinka pitkä / kauan …?"; "kuinka suuri" only with a noun of
+    # measure, "kuinka suuri osa …?": "kuinka suuri ongelma …?" asks for no figure)
+    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon|pitk[äa]|kauan|(?:suuri|iso) osa)"
+                           r"|paljonko|mink[äa] verran)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
@@ -31,7 +34,9 @@ _HAS = {
         r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
-        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
+        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b"
+        # ("neljännes", "viidenneksen")
+        r"|\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*",
         re.I,
     ),
     # a sum of money: "21,5 €/asukas", "12 miljoonaa euroa", "50 euron seteli"
@@ -59,7 +64,7 @@ _HAS = {
         re.I,
     ),
     # "miksi …?" is answered by a sentence that gives a reason or a purpose
-    "reason": re.compile(r"\b(koska|sillä|jotta|siksi|vuoksi|takia|ansiosta|johtuu|johtuen|perusteena|syy(?:n|nä|tä|stä|hyn|t)?|syi(?:nä|tä|ksi|stä|den))\b", re.I),
+    "reason": re.compile(r"\b(koska|sillä|jotta|siksi|vuoksi|takia|ansiosta|johtuu|johtuen|johdosta|seurauksena|perusteena|syy(?:n|nä|tä|stä|hyn|t)?|syi(?:nä|tä|ksi|stä|den))\b", re.I),
 }
 
 
@@ -90,7 +95,7 @@ _AGE = re.compile(
 # A share, not a count: "19,9 %", "70 prosenttia", "puolet", "joka kymmenes", "kolmasosa".
 _SHARE = re.compile(
     r"\d+(?:[,.]\d+)?\s*(?:%|prosent\w*|promill\w*)|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*"
-    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b",
+    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*",
     re.I,
 )
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -196,6 +201,9 @@ def defines(term: str, text: str) -> bool:
     if re.search(rf"(?<![\wåäö-]){t}\s+(?:on|ovat|eli|tarkoittaa|=)\s", text, re.I):
         return True
     if re.search(rf"(?<![\wåäö-]){t}\s*[(–-]\s", text, re.I):
+        return True
+    # a term introduced after what it names: "… jaettavaksi (ns. 6+6+6-malli)", "niin sanottu X"
+    if re.search(rf"\b(?:ns\.|niin\s+sanot\w*)\s+{t}(?![\wåäö])", text, re.I):
         return True
     # an abbreviation after what it stands for: "Hyvinvointialue (hva) aloitti …"
     if re.search(rf"[\wåäö-]{{3,}}\s*\(\s*{t}\s*\)", text, re.I):

