@@ -15,15 +15,15 @@ names appears anywhere in them (``year_missing``).
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
-the model was not fitted for uses the model without them. Five rules stay outside the model:
+the model was not fitted for uses the model without them. Six rules stay outside the model:
 "kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
 only when some top unit holds that kind of fact with any of the question's words ("kenen /
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "mitä
-X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), a
-question naming a year only when the material speaks of that year (in the development sets no
+X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), "mikä
+on X?" only when a top paragraph names X itself (not only its parts apart), a question naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
-wrong figure), and a bare keyword search is answered when a top paragraph holds all its words (a short query is
-never close in meaning to a paragraph). When a question names a year, the evidence comes from
+wrong figure), and a bare keyword search is answered when a top paragraph holds all its words
+(a short query is never close in meaning to a paragraph). When a question names a year, the evidence comes from
 the top paragraphs about that year (their document's, headings' or text's), the ones the answer
 is drawn from, and a fact question's from the units about it; a paragraph's document title and
 years count as words it holds.

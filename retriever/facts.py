@@ -25,6 +25,7 @@ _ASKS = {
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
 }
+_FRACTION = r"\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*"  # "viidenneksen"
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
@@ -35,8 +36,7 @@ _HAS = {
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
         r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b"
-        # ("neljännes", "viidenneksen")
-        r"|\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*",
+        r"|" + _FRACTION,
         re.I,
     ),
     # a sum of money: "21,5 €/asukas", "12 miljoonaa euroa", "50 euron seteli"
@@ -95,7 +95,7 @@ _AGE = re.compile(
 # A share, not a count: "19,9 %", "70 prosenttia", "puolet", "joka kymmenes", "kolmasosa".
 _SHARE = re.compile(
     r"\d+(?:[,.]\d+)?\s*(?:%|prosent\w*|promill\w*)|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*"
-    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*",
+    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|" + _FRACTION,
     re.I,
 )
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -113,11 +113,11 @@ def is_person_name(words: str) -> bool:
     reads the first only as a common word, the second only as a place name, neither as a
     first name or surname). Surnames that are common words ("Laine", "Kemppi") stay names."""
     pair = [w for w in re.split(r"[\s,]+", words) if w]
-    found = [morphology.readings(w) for w in pair]
-    if len(found) != 2 or any(not r for r in found):
+    if len(pair) != 2:
+        return True
+    first, second = (morphology.readings(w) for w in pair)
+    if not first or not second:
         return True  # unknown to the analyser, or no analyser: cannot tell
-    first, second = found
-    assert first is not None and second is not None
     if any(cls in _PERSON_CLASSES for cls, _, _ in first + second):
         return True
     common_first = all(cls not in ("paikannimi", "nimi") for cls, _, _ in first)

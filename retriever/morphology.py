@@ -7,6 +7,8 @@ splitter in ``finnish.py``.
 
 "kouluruokailussa" -> base form "kouluruokailu", parts "koulu", "ruokailu" (and the head
 compound "ruokailu"); "kunnallisvaaleissa" -> "kunnallisvaali" with parts "kunta", "vaali".
+:func:`readings` gives each reading's word class, number and case ("hollolan": a place name
+in the genitive).
 Each distinct word is analysed once per process; :func:`load_cache` / :func:`save_cache`
 keep the analyses on disk beside the lexical index, so a large collection is not analysed
 again at every start.
@@ -94,21 +96,6 @@ def _form_backend():
 
 
 @lru_cache(maxsize=4096)
-def plural_partitive_noun(word: str) -> bool | None:
-    """The word reads first as a noun or adjective in the plural partitive ("keinoja",
-    "mahdollisuuksia", "uusia"): after "mitä" it asks for several things. None without an
-    analyser."""
-    backend = _form_backend()
-    if backend is None:
-        return None
-    try:
-        readings = backend(word)
-    except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
-        return False
-    return bool(readings) and readings[0][0] in ("nimisana", "laatusana", "nimisana_laatusana") and readings[0][1:] == ("plural", "osanto")
-
-
-@lru_cache(maxsize=4096)
 def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
     """(word class, number, case) of each reading of a word ("hollolan": ("paikannimi",
     "singular", "omanto")); empty for a word the analyser does not know, None without one."""
@@ -119,6 +106,16 @@ def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
         return tuple(backend(word.lower()))
     except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
         return ()
+
+
+def plural_partitive_noun(word: str) -> bool | None:
+    """The word reads first as a noun or adjective in the plural partitive ("keinoja",
+    "mahdollisuuksia", "uusia"): after "mitä" it asks for several things. None without an
+    analyser."""
+    found = readings(word)
+    if found is None:
+        return None
+    return bool(found) and found[0][0] in ("nimisana", "laatusana", "nimisana_laatusana") and found[0][1:] == ("plural", "osanto")
 
 
 def available() -> bool:
