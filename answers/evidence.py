@@ -19,12 +19,13 @@ the model was not fitted for uses the model without them. Six rules stay outside
 "kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
 only when some top unit holds that kind of fact with any of the question's words ("kenen /
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "mitä
-X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form), "mikä
-on X?" only when a top paragraph names X itself (not only its parts apart), a question naming a year only when the material speaks of that year (in the development sets no
+X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form),
+"mikä on X?" only when a top paragraph names X itself (not only its parts apart), a question
+naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
 wrong figure), and a bare keyword search is answered when a top paragraph holds all its words
-(a short query is never close in meaning to a paragraph). When a question names a year, the evidence comes from
-the top paragraphs about that year (their document's, headings' or text's), the ones the answer
+(a short query is never close in meaning to a paragraph). When a question names a year, the
+evidence comes from the top paragraphs about that year (their document's, headings' or text's), the ones the answer
 is drawn from, and a fact question's from the units about it; a paragraph's document title and
 years count as words it holds.
 """
@@ -32,7 +33,7 @@ years count as words it holds.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retriever import morphology
@@ -199,9 +200,7 @@ def _topic_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | N
     verottamisesta" is found by "epäterveellisen ruoan haittavero"."""
     if not q.topic:
         return None
-    words = [analyzer.restore_letters(w) for w in q.topic]
-    words = [w for w in words if not morphology.analyse(w).verb] or words
-    word = max(words, key=analyzer.specificity)
+    word = max(_nouns_first(analyzer.restore_letters(w) for w in q.topic), key=analyzer.specificity)
     return max((analyzer.coverage(word, t) for t in texts), default=0.0) >= TOPIC_PRESENT
 
 
@@ -214,6 +213,13 @@ def _specific(q: Question, analyzer: BM25Index) -> list[str]:
     # never uses in any form cannot be looked for near the fact
     words = [w for w in content_tokens(analyzer.restore_letters(q.text)) if not w[0].isdigit()]
     words = [w for w in words if analyzer.specificity(w) < analyzer.max_idf or analyzer.word_parts(w)] or words
-    words = [w for w in words if not morphology.analyse(w).verb] or words
+    words = _nouns_first(words)
     words = [w for w in words if not names_unit(w)] or words  # "prosenttia" is how, not what
     return sorted(dict.fromkeys(words), key=analyzer.specificity, reverse=True)
+
+
+def _nouns_first(words: Iterable[str]) -> list[str]:
+    """The words that are no verb form, or all of them when every one is: the thing asked
+    about is named by a noun, its verb often paraphrased ("verottamisesta" / "haittavero")."""
+    words = list(words)
+    return [w for w in words if not morphology.analyse(w).verb] or words

@@ -99,6 +99,8 @@ def score_units(
     if not cands:
         return []
     lo, hi = float(sims.min()), float(sims.max())
+    # the sentence that opens a section headed by the asked term, once per paragraph
+    openings = {rank: opening_under(hits[rank].paragraph, q.term) for rank in {r for r, _ in cands}} if q.term else {}
     out = []
     for (rank, u), sim in zip(cands, sims):
         p = hits[rank].paragraph
@@ -106,7 +108,7 @@ def score_units(
         lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-        defined = (bool(q.term) and (defines(q.term or "", u.text) or opening_under(p, q.term or "") == u)) or (
+        defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         )
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
