@@ -109,7 +109,7 @@ class Answerer:
         vec = self.searcher.embed_query(question)  # once, for search and units
         hits = self.searcher.search(question, k=max(k, DEFINITION_DEPTH), doc=doc, year=year, query_vector=vec)
         hits = self._with_list_continuations(hits, q.shape == "list")
-        cands = candidate_units(q, hits)
+        cands = candidate_units(q, hits, self.analyzer)
         sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
         evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0,

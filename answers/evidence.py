@@ -140,20 +140,23 @@ def gather(
         fact = float(named)
     fact_rare = fact_unit = fact_pair = None
     if q.shape == "fact" and q.kind in FIGURE_KINDS:
-        found = [(h.paragraph, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
+        found = [(h.paragraph, u, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
-        # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026
-        for_year = [(p, c) for p, c in found if set(q.years) & (set(p.years) | set(years_in(c)))]
+        # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026; a
+        # unit naming its own year speaks of that year, not of another its paragraph names
+        # ("vuoden 2009 aikana tehtiin 76 000 ilmoitusta" is no count for 2008)
+        for_year = [(p, u, c) for p, u, c in found
+                    if set(q.years) & (set(years_in(u.text)) or set(years_in(c)) or set(p.years))]
         if q.years and found:
             year_missing = not for_year
             found = for_year or found
-        fact = max((analyzer.coverage(q.text, c) for _, c in found), default=0.0)
+        fact = max((analyzer.coverage(q.text, c) for _, _, c in found), default=0.0)
         specific = _specific(q, analyzer)
-        fact_rare = max((analyzer.coverage(specific[0], c) for _, c in found), default=0.0) if specific else 1.0
+        fact_rare = max((analyzer.coverage(specific[0], c) for _, _, c in found), default=0.0) if specific else 1.0
         # both of its two most specific words by one fact: "kuinka moni osallistui ADHD-viikon
         # yleisöluennolle?" is not answered by the ADHD week's staff briefing (125) beside the
         # autism week's public lecture (34)
-        fact_pair = max((min(analyzer.coverage(w, c) for w in specific[:2]) for _, c in found),
+        fact_pair = max((min(analyzer.coverage(w, c) for w in specific[:2]) for _, _, c in found),
                         default=0.0) if specific else 1.0
     if q.shape == "fact" and q.kind in (*FIGURE_KINDS, "person"):
         # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from retriever import morphology
 from retriever.facts import is_keyword_query
 from retriever.lexical import BM25Index
 from retriever.records import Paragraph
@@ -29,6 +30,7 @@ from retriever.search import Hit
 from retriever.tuning import (
     ANSWER_PARAGRAPHS,
     DEFINITION_BONUS,
+    DOCUMENT_OPENING,
     FACT_BONUS,
     FACT_NEAR,
     LIST_ITEM_ABOUT,
@@ -37,6 +39,7 @@ from retriever.tuning import (
     LIST_PARAGRAPH_SHARE,
     SUPPORT_SHARE,
     TOPIC_MAX_UNITS,
+    TOPIC_PRESENT,
     TOPIC_WINDOW,
     W_LEX,
     W_RANK,
@@ -73,7 +76,7 @@ class Scored:
         return self.rank, self.unit.position
 
 
-def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
+def candidate_units(q: Question, hits: list[Hit], analyzer: BM25Index | None = None) -> list[tuple[int, Unit]]:
     """(paragraph rank, unit) for the quotable units of the top paragraphs. A heading line
     that names a person or a figure answers only "kuka / montako / milloin" questions and
     keyword searches."""
@@ -87,9 +90,24 @@ def candidate_units(q: Question, hits: list[Hit]) -> list[tuple[int, Unit]]:
     if q.shape == "definition" and q.term:
         ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits))
                   if defines(q.term, hits[r].paragraph.text) or opening_under(hits[r].paragraph, q.term)][:1]
+    # "Milloin X hyväksyttiin?" also looks deeper for a document's opening line that tells it.
+    verbs = event_verbs(q)
+    if verbs and analyzer is not None:
+        ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if hits[r].paragraph.paragraph < DOCUMENT_OPENING
+                  and any(_tells_event(q, u, verbs, analyzer) for u in units(hits[r].paragraph))][:1]
     # A search by bare keywords looks for where its words stand, a "Valmistelija …" line too.
     labels = q.shape == "fact" or is_keyword_query(q.text)
     return [(rank, u) for rank in ranks for u in units(hits[rank].paragraph) if not u.heading or labels]
+
+
+def event_verbs(q: Question) -> list[str]:
+    """The finite verbs of a "milloin …?" question: the event whose time it asks for."""
+    return [w for w in q.words if morphology.finite_verb(w)] if q.kind == "time" else []
+
+
+def _tells_event(q: Question, u: Unit, verbs: list[str], analyzer: BM25Index) -> bool:
+    """The unit gives a time with the question's verb in some form ("Hyväksytty … 2.2.2007")."""
+    return has_kind("time", u.text, q.text) and any(analyzer.coverage(v, u.text) >= TOPIC_PRESENT for v in verbs)
 
 
 def score_units(
@@ -99,6 +117,15 @@ def score_units(
     if not cands:
         return []
     lo, hi = float(sims.min()), float(sims.max())
+    # "milloin X hyväksyttiin?": a document's opening line "Hyväksytty puoluehallituksessa
+    # 26.11.2010" tells it of the document itself, the one whose title and heading best name
+    # what is asked about ("lapsipoliittiset linjaukset"), not a sentence giving another
+    # programme's year ("päihdepoliittinen (v. 2003) ohjelma täydentää tätä linjapaperia")
+    verbs = event_verbs(q)
+    what = " ".join(w for w in q.words if w not in verbs)
+    own = {(rank, u.position): analyzer.coverage(what, f"{hits[rank].paragraph.title}\n{hits[rank].paragraph.heading}")
+           for rank, u in cands if hits[rank].paragraph.paragraph < DOCUMENT_OPENING and _tells_event(q, u, verbs, analyzer)}
+    own_best = max(own.values(), default=0.0)
     # the sentence that opens a section headed by the asked term, once per paragraph
     openings = {rank: opening_under(hits[rank].paragraph, q.term) for rank in {r for r, _ in cands}} if q.term else {}
     out = []
@@ -110,7 +137,7 @@ def score_units(
         fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
-        )
+        ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)
         score = W_LEX * lexical + (1 - W_LEX) * dense + W_RANK * max(0.0, 1 - rank / ANSWER_PARAGRAPHS)
         score += FACT_BONUS * fact + DEFINITION_BONUS * defined
         out.append(Scored(rank, u, score, lexical, fact, defined))
@@ -197,7 +224,7 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
         return _distinct(chosen)[:LIST_MAX_ITEMS] or [best]
     # Topic: the best unit with its neighbours, then close units of other paragraphs.
     others = [s for s in ranked if s.rank != best.rank and s.score >= SUPPORT_SHARE * best.score]
-    return _distinct(_window(best, scored) + others)[:TOPIC_MAX_UNITS]
+    return _distinct(_window(best, scored, relevant_first=True) + others)[:TOPIC_MAX_UNITS]
 
 
 # Words that open a sentence by pointing back to the reason given before it.
@@ -242,10 +269,12 @@ def _with_introduced(chosen: list[Scored], scored: list[Scored], hits: list[Hit]
     return out
 
 
-def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
+def _window(center: Scored, scored: list[Scored], relevant_first: bool = False) -> list[Scored]:
     """``center`` first, then up to ``TOPIC_WINDOW`` units of its paragraph around it, grown
     towards the better scoring neighbour: the sentences around the most relevant one carry
-    the rest of its point."""
+    the rest of its point. ``relevant_first`` (a topic): a sentence of the paragraph beyond
+    the window nearly as relevant as the centre takes the place of a weaker neighbour. (A
+    definition or a reason goes on in the sentences right after it, whatever their words.)"""
     own = sorted((s for s in scored if s.rank == center.rank), key=lambda s: s.unit.position)
     if center.unit.item:
         # a list item is a point of its own: its neighbours are other points, quoted only
@@ -256,7 +285,14 @@ def _window(center: Scored, scored: list[Scored]) -> list[Scored]:
         left = own[lo - 1].score if lo > 0 else -1.0
         right = own[hi + 1].score if hi < len(own) - 1 else -1.0
         lo, hi = (lo - 1, hi) if left >= right else (lo, hi + 1)
-    return [center] + [s for s in own[lo:hi + 1] if s is not center]
+    window = [s for s in own[lo:hi + 1] if s is not center]
+    # a paragraph's point is often in its opening sentence, some sentences before the best one
+    near = [s for s in own if s is not center and s not in window and s.score >= SUPPORT_SHARE * center.score]
+    for s in sorted(near if relevant_first else [], key=lambda s: -s.score):
+        weakest = min(window, key=lambda w: w.score, default=None)
+        if weakest is not None and s.score > weakest.score:
+            window[window.index(weakest)] = s
+    return [center] + sorted(window, key=lambda s: s.unit.position)
 
 
 def _lead_ins(chosen: list[Scored], hits: list[Hit], any_case: bool = False) -> dict[tuple[int, int], str]:

@@ -49,12 +49,14 @@ _HAS = {
         re.I,
     ),
     # a name, a role or a body ("hyvinvointijohtaja", "maahanmuuttokoordinaattori", "kotouttamisverkosto",
-    # "hyvinvoinnin palvelualue", "kaupunginhallitus", "Jyränkölän Setlementti ry")
+    # "hyvinvoinnin palvelualue", "kaupunginhallitus", "Jyränkölän Setlementti ry"); society
+    # ("yhteiskunta") and a conversation ("keskustelu") are no one who acts
     "person": re.compile(
         # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön")
         r"(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
         r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
-        r"|järjest[öo]|virast|kesku[sk]|ministeri|ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj|kokou[sk]|eduskun[tn]|valtuuskun[tn])\w*|\bry\b)"
+        r"|järjest[öo]|virast|kesku[sk](?!tel)|ministeri|(?<!yhteis)ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj"
+        r"|kokou[sk]|eduskun[tn]|valtuuskun[tn])\w*|\bry\b)"
     ),
     # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
     "frequency": re.compile(

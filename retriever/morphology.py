@@ -118,6 +118,15 @@ def plural_partitive_noun(word: str) -> bool | None:
     return bool(found) and found[0][0] in ("nimisana", "laatusana", "nimisana_laatusana") and found[0][1:] == ("plural", "osanto")
 
 
+def finite_verb(word: str) -> bool | None:
+    """The word reads first as a finite verb ("hyväksyttiin", "kokoontuu"), not as a noun
+    ("tuki") or an infinitive in a case ("edistämisen"). None without an analyser."""
+    found = readings(word)
+    if found is None:
+        return None
+    return bool(found) and found[0][0] == "teonsana" and not found[0][2]
+
+
 def available() -> bool:
     """A morphological analyser is installed."""
     return _backend() is not None
