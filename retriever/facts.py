@@ -34,6 +34,10 @@ _HAS = {
         # ("n.70" is "noin 70"; "1.11." a date)
         r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
+        # (in other cases, and hundreds, thousands and millions: "kymmeniä", "noin satatuhatta
+        # suomalaista", "liki miljoona", "tuhansia nuoria")
+        r"|\b(kahta|kolmea|neljää|viittä|kuutta|kymmentä|kymmeniä)\b"
+        r"|\b\w*(?:sata|sataa|sadan|satoja|tuhat|tuhatta|tuhannen|tuhansia|miljoona|miljoonaa|miljoonan|miljoonia)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
         r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b"
         r"|" + _FRACTION,
@@ -100,6 +104,8 @@ _SHARE = re.compile(
     r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|" + _FRACTION,
     re.I,
 )
+# A ratio, not a count: "kolme kertaa enemmän", "puolta pienempi".
+_RATIO = re.compile(r"\b[\w,.]+\s+kertaa\s+(?:enemmän|vähemmän|useammin|harvemmin|\w+mpi\w*)\b", re.I)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\wåäöÅÄÖ-]+")
 _SAME_STEM = 6  # words that share this many first letters are one word in two forms ("kuntaliiton" / "kuntaliittoa")
@@ -148,6 +154,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
         if kind == "count":
             sentence = _SHARE.sub(" ", sentence)
+            if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
+                sentence = _RATIO.sub(" ", sentence)
         kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     if kind == "name":

@@ -287,9 +287,21 @@ def test_how_long_and_how_large_ask_for_a_figure(question, kind):
     ("quantity", "yksinhuoltajaperheitä oli jo viidennes kaikista perheistä", True),  # a fraction written out
     ("quantity", "neljänneksellä vastaajista", True),
     ("reason", "Tämän seurauksena työnantajat pitävät naisen palkkaamista riskinä.", True),
+    # numbers written out, in any case, and hundreds, thousands, millions
+    ("count", "Noin satatuhatta suomalaista on käyttänyt huumeita.", True),
+    ("count", "Maassa on liki miljoona nikotiinista riippuvaista kansalaista.", True),
+    ("count", "Tilaisuuksiin osallistui tuhansia nuoria.", True),
+    ("count", "Satamaan tuli laiva.", False),
+    # a ratio is no count ...
+    ("count", "Huumekuolemia oli puolta vähemmän, vaikka asukkaita on kolme kertaa enemmän.", False),
 ])
 def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     assert has_kind(kind, text) is has
+
+
+def test_a_ratio_answers_a_question_that_asks_for_one():
+    # ... unless the question asks how many times
+    assert has_kind("count", "Asukkaita on kolme kertaa enemmän.", "Montako kertaa enemmän asukkaita on?")
 
 
 def test_a_term_introduced_as_so_called_is_defined_where_it_is_introduced():
