@@ -15,10 +15,12 @@ names appears anywhere in them (``year_missing``).
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
-the model was not fitted for uses the model without them. Six rules stay outside the model:
+the model was not fitted for uses the model without them. Seven rules stay outside the model:
 "kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
 only when some top unit holds that kind of fact with any of the question's words ("kenen /
-kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "mitä
+kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "kuka
+vastaa / johtaa X:ää?" only when some top unit about X holds its verb or a word made from it
+("vastuulla", "johtaja"), "mitä
 X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form),
 "mikä on X?" only when a top paragraph names X itself (not only its parts apart), a question
 naming a year only when the material speaks of that year (in the development sets no
@@ -38,10 +40,10 @@ from dataclasses import dataclass
 
 from retriever import morphology
 from retriever.facts import is_keyword_query
-from retriever.finnish import content_tokens
+from retriever.finnish import content_tokens, tokenize
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, REFUSAL_MODELS, TOPIC_PRESENT
+from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .questions import Question, has_kind, names_role, names_unit
@@ -67,6 +69,7 @@ class Evidence:
     fact_unit: float | None = None  # "montako / milloin / kuka vastaa": best cosine of a unit holding that kind of fact
     term_found: bool | None = None  # "mikä on X?": X itself is in a top paragraph (None: no such question)
     fact_pair: float | None = None  # "montako / milloin / paljonko": its two most specific words both near one fact
+    acts: bool | None = None  # "kuka vastaa / johtaa …?": a person or body stands with the question's verb
 
     def features(self) -> dict[str, float]:
         return {
@@ -91,7 +94,7 @@ class Evidence:
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if (self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.term_found is False
-                or self.year_missing):
+                or self.year_missing or self.acts is False):
             # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
             # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form; a
             # year asked about that the material does not speak of ("montako … vuonna 2020?"
@@ -163,10 +166,42 @@ def gather(
         # on?" is near a sentence about day care, far from a count of interviews that shares its
         # words; "kuka vastaa kirjaston remontista?" is not answered by a sentence naming nobody
         fact_unit = max((sim for u, sim in unit_cosines if has_kind(q.kind, u.text, q.text)), default=None)
+    acts = None
+    if q.shape == "fact" and q.kind == "person":
+        # "kuka vastaa kirjaston remontista?" is answered by someone who does it: a person or
+        # body in a unit with the question's verb or a word made from it ("vastaa", "vastuulla",
+        # "johtaja", "valmistelija"), not by any body a sentence about the library names
+        # (about what the question asks: "kuka johtaa Kuntaliittoa?" is not answered by "jos
+        # johtajat ovat huonoja …" in a paragraph that names the union elsewhere)
+        words = [w.lower() for w in tokenize(q.text)[1:]]  # after the question word
+        verbs = [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
+        what = " ".join(w for w in words if w not in verbs)
+        if verbs:
+            acts = any(_holds_verb(verbs, u.text, analyzer)
+                       and (not what or analyzer.coverage(what, unit_context(h.paragraph, u)) >= FACT_NEAR)
+                       for h in top for u in units(h.paragraph))
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
-                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair)
+                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts)
+
+
+# a verb's stem a word made from it begins with: "vast" of "vastata" in "vastuulla", "vastaava"
+VERB_STEM = 4
+# verbs that carry no action of their own ("kenen pitäisi kantaa …", "kuka voisi olla …")
+AUXILIARIES = {"olla", "ei", "pitää", "voida", "tulla", "täytyä", "saattaa"}
+
+
+def _holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
+    """The text holds one of the verbs in some form (``BM25Index.coverage``) or a word made
+    from it, told by the stem its base form or the question's form begins with ("johtaa" /
+    "johtaja", "valmisteli" / "valmistelija", "päättää" / "päätös")."""
+    words = [w.lower() for w in tokenize(text)]  # every word: "vastaa" is no content word in search
+    for v in verbs:
+        stems = {v.lower()[:VERB_STEM], *(lemma[:VERB_STEM] for lemma in morphology.analyse(v.lower()).lemmas)}
+        if analyzer.coverage(v, text) >= TOPIC_PRESENT or any(w.startswith(tuple(stems)) for w in words):
+            return True
+    return False
 
 
 def _term_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:

@@ -127,6 +127,15 @@ def finite_verb(word: str) -> bool | None:
     return bool(found) and found[0][0] == "teonsana" and not found[0][2]
 
 
+def may_be_verb(word: str) -> bool | None:
+    """Some reading of the word is a verb form without a case ("vastaa", "ohjaa", "maksaa" also
+    read as nouns). None without an analyser."""
+    found = readings(word)
+    if found is None:
+        return None
+    return any(cls == "teonsana" and not case for cls, _, case in found)
+
+
 def available() -> bool:
     """A morphological analyser is installed."""
     return _backend() is not None

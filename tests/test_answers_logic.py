@@ -136,6 +136,22 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
     assert asked.features()["unit"] == 0.8  # the sentence that names nobody is no answer
 
 
+@pytest.mark.parametrize("question, text, acts", [
+    # someone who does what is asked: the verb, or a word made from it, with what it is done to
+    ("Kuka vastaa kirjaston remontista?", "Kirjaston remontin ajaksi päivystys siirtyy Spotin tiloihin.", False),
+    ("Kuka vastaa kirjaston remontista?", "Kirjaston remontista vastaa kaupungin tilapalvelu.", True),
+    ("Kuka vastaa kirjaston remontista?", "Kirjaston remontti on tilapalvelun vastuulla.", True),
+    ("Kuka johtaa Kuntaliittoa?", "Kuntaliiton mukaan kunnissa on saatu hyviä kokemuksia.", False),
+    ("Kuka johtaa Kuntaliittoa?", "Jos johtajat ovat huonoja, vaihdetaan johtajat.", False),  # not the union's
+    ("Kenen pitäisi kantaa päävastuu nuorten vapaa-ajasta?", "Perheiden tulee kantaa päävastuu lastensa vapaa-ajasta.", True),
+    ("Kuka valmisteli tilinpäätöksen?", "Tilinpäätöksen valmistelija hyvinvointipäällikkö Kirsi Mäkilä.", True),
+])
+def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
+    para = _para(text, n=2)
+    analyzer = _index([para] + FILLER)
+    assert gather(analyse(question), [Hit(para, 0.9, 0.9)], analyzer, 0.9).acts is acts
+
+
 def test_a_topic_no_top_paragraph_mentions_is_refused():
     paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
     analyzer = _index(paras + FILLER)
