@@ -175,10 +175,14 @@ def gather(
         # johtajat ovat huonoja …" in a paragraph that names the union elsewhere)
         words = [w.lower() for w in tokenize(q.text)[1:]]  # after the question word
         verbs = [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
-        what = " ".join(w for w in words if w not in verbs)
+        what = [w for w in content_tokens(" ".join(words)) if w not in verbs and not w[0].isdigit()]
+        # (its most specific word too: "kuka johtaa seurakunnan diakoniatyötä?" is not answered by
+        # "HYTE-toimintaa johtaa johtoryhmä" after a sentence naming the parish)
+        key = next((w for w in _specific(q, analyzer) if w not in verbs), "")
         if verbs:
             acts = any(_holds_verb(verbs, u.text, analyzer)
-                       and (not what or analyzer.coverage(what, unit_context(h.paragraph, u)) >= FACT_NEAR)
+                       and (not what or (analyzer.coverage(" ".join(what), c := unit_context(h.paragraph, u)) >= FACT_NEAR
+                                         and (not key or analyzer.coverage(key, c) >= TOPIC_PRESENT)))
                        for h in top for u in units(h.paragraph))
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,

@@ -145,6 +145,8 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
     ("Kuka johtaa Kuntaliittoa?", "Jos johtajat ovat huonoja, vaihdetaan johtajat.", False),  # not the union's
     ("Kenen pitäisi kantaa päävastuu nuorten vapaa-ajasta?", "Perheiden tulee kantaa päävastuu lastensa vapaa-ajasta.", True),
     ("Kuka valmisteli tilinpäätöksen?", "Tilinpäätöksen valmistelija hyvinvointipäällikkö Kirsi Mäkilä.", True),
+    ("Kuka johtaa Heinolan seurakunnan diakoniatyötä?",
+     "Mukana on Heinolan seurakunta. HYTE-toimintaa johtaa kaupungin johtoryhmä.", False),  # another thing's
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
     para = _para(text, n=2)
