@@ -33,4 +33,4 @@ bench:
 
 lint:
 	$(PYTHON) -m ruff check .
-	$(PYTHON) -m mypy ingest retriever answers
+	$(PYTHON) -m mypy ingest retriever answers prompts streamlit_app.py tests

@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from answers import workspace as ws
-from answers.answerer import Answerer
+from answers.answerer import Answer, Answerer
 from answers.citations import place, where
 from answers.conversation import Conversation
 from answers.feedback import FeedbackStore
@@ -173,7 +173,7 @@ def ask(answerer: Answerer, conversation: Conversation, history: list, question:
     with st.chat_message("assistant"):
         placeholder = st.empty()
         notes: list[str] = []
-        result = None
+        result: Answer | None = None
         error = T["error"]
         try:
             with st.spinner(T["searching"]):
@@ -184,13 +184,14 @@ def ask(answerer: Answerer, conversation: Conversation, history: list, question:
                     elif event == "text":
                         written += str(value)
                         placeholder.text(written + " ▌")  # plain text until the reply is checked
-                    elif event == "answer":
+                    elif event == "answer" and isinstance(value, Answer):
                         result = value
         except Exception as exc:  # noqa: BLE001 - the page must stay usable; details go to the log
             log.exception("answer failed")
             if is_unavailable(exc):
                 error = T["unavailable"]
         placeholder.empty()
+        msg: dict[str, object]
         if result is None:
             msg = {"role": "assistant", "content": error, "notes": notes}
         else:

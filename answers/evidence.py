@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retriever import morphology
-from retriever.facts import is_keyword_query
+from retriever.facts import PERIODS, is_keyword_query
 from retriever.finnish import content_tokens, tokenize
 from retriever.lexical import BM25Index
 from retriever.search import Hit
@@ -145,6 +145,10 @@ def gather(
     if q.shape == "fact" and q.kind in FIGURE_KINDS:
         found = [(h.paragraph, u, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
                  if has_kind(q.kind, u.text, q.text)]
+        if q.per:
+            # "paljonko omaishoidon tuki on kuukaudessa?" asks for a figure per month: a count of
+            # carers who get the support ("22 000 saa … tukea") is none
+            found = [(p, u, c) for p, u, c in found if PERIODS[q.per].search(u.text)]
         # "paljonko … vuodelle 2024?" is answered by a figure given for 2024, not for 2026; a
         # unit naming its own year speaks of that year, not of another its paragraph names
         # ("vuoden 2009 aikana tehtiin 76 000 ilmoitusta" is no count for 2008)

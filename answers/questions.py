@@ -136,6 +136,7 @@ class Question:
     proper: list[str] = field(default_factory=list)  # content words written with a capital inside the question
     topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y
     frame: list[str] = field(default_factory=list)  # … and those of X (the document, its kind or author)
+    per: str | None = None  # "paljonko … kuukaudessa / vuosittain?": the period a figure is asked per
 
     @property
     def role_words(self) -> list[str]:
@@ -193,7 +194,27 @@ def analyse(question: str) -> Question:
     reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
     topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
     frame = [w for w in content_tokens(q[:reporting.start()]) if not w[0].isdigit()] if reporting and topic else []
-    return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame)
+    per = _period(q) if kind in ("quantity", "count", "money") else None
+    return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per)
+
+
+# "vuosittain", "kuukausittain": a figure per period, as "vuodessa" is
+_PER_ADVERB = {"päivittäin": "päivä", "viikoittain": "viikko", "kuukausittain": "kuukausi", "vuosittain": "vuosi"}
+
+
+def _period(q: str) -> str | None:
+    """The period a figure is asked per: a period noun in the inessive ("montako … vuodessa?",
+    "paljonko … kuukaudessa?", "kuussa") or an adverb ("vuosittain"); None when none."""
+    for w in tokenize(q.lower()):
+        if w in _PER_ADVERB:
+            return _PER_ADVERB[w]
+        found = morphology.readings(w) or ()
+        lemmas = morphology.analyse(w).lemmas
+        if any(case == "sisaolento" for _, _, case in found[:1]):
+            for lemma in lemmas:
+                if lemma in ("päivä", "viikko", "kuukausi", "vuosi", "kuu"):
+                    return "kuukausi" if lemma == "kuu" else lemma
+    return None
 
 
 # A title-like word and, perhaps, a second one before a name ("Esittelijä hyvinvointijohtaja

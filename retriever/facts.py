@@ -104,6 +104,14 @@ _SHARE = re.compile(
     r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|" + _FRACTION,
     re.I,
 )
+# A figure per period ("15 henkilöä/vuosi", "12 miljoonaa euroa vuodessa", "joka vuosi",
+# "7 milj. euroa/v", "vuosittain"), by the period.
+PERIODS = {
+    "vuosi": re.compile(r"\bvuo(?:si|de|tt)\w*|/\s*v(?:uosi)?\b|\bp\.\s?a\.", re.I),
+    "kuukausi": re.compile(r"\bkuukau\w*|\bkk\b|\bkuussa\b", re.I),
+    "viikko": re.compile(r"\bviiko\w*|\bviikk\w*|\bvko\w*", re.I),
+    "päivä": re.compile(r"\bpäiv\w*|/\s*pv\b", re.I),
+}
 # A ratio, not a count: "kolme kertaa enemmän", "puolta pienempi".
 _RATIO = re.compile(r"\b[\w,.]+\s+kertaa\s+(?:enemmän|vähemmän|useammin|harvemmin|\w+mpi\w*)\b", re.I)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

