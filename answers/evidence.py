@@ -178,15 +178,22 @@ def gather(
         # (about what the question asks: "kuka johtaa Kuntaliittoa?" is not answered by "jos
         # johtajat ovat huonoja …" in a paragraph that names the union elsewhere)
         words = [w.lower() for w in tokenize(q.text)[1:]]  # after the question word
-        verbs = [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
+        verbs = action_verbs(q)
         what = [w for w in content_tokens(" ".join(words)) if w not in verbs and not w[0].isdigit()]
         # (its most specific word too: "kuka johtaa seurakunnan diakoniatyötä?" is not answered by
         # "HYTE-toimintaa johtaa johtoryhmä" after a sentence naming the parish)
         key = next((w for w in _specific(q, analyzer) if w not in verbs), "")
+        # A unit that names no one must be about it by its own words, not by the document's
+        # title: "Maahanmuuttajille tulee laatia … ohjelmat" in a paper titled "lapsipoliittisia
+        # linjauksia" does not say who drew up the paper ("Valmistelija Hyvinvointipäällikkö …"
+        # under a title naming the report does).
+        def about(h: Hit, u: Unit, title: bool) -> bool:
+            c = unit_context(h.paragraph, u, title=title)
+            return not what or (analyzer.coverage(" ".join(what), c) >= FACT_NEAR
+                                and (not key or analyzer.coverage(key, c) > TOPIC_PRESENT))
         if verbs:
-            acts = any(_holds_verb(verbs, u.text, analyzer)
-                       and (not what or (analyzer.coverage(" ".join(what), c := unit_context(h.paragraph, u)) >= FACT_NEAR
-                                         and (not key or analyzer.coverage(key, c) >= TOPIC_PRESENT)))
+            acts = any(holds_verb(verbs, u.text, analyzer) and about(h, u, True)
+                       and (has_kind("person", u.text, q.text) or about(h, u, False))
                        for h in top for u in units(h.paragraph))
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
@@ -200,7 +207,14 @@ VERB_STEM = 4
 AUXILIARIES = {"olla", "ei", "pitää", "voida", "tulla", "täytyä", "saattaa"}
 
 
-def _holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
+def action_verbs(q: Question) -> list[str]:
+    """The verbs of a "kuka …?" question after its question word, auxiliaries aside: what the
+    one asked about does ("vastaa", "johtaa", "valmistelivat")."""
+    words = [w.lower() for w in tokenize(q.text)[1:]]
+    return [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
+
+
+def holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
     """The text holds one of the verbs in some form (``BM25Index.coverage``) or a word made
     from it, told by the stem its base form or the question's form begins with ("johtaa" /
     "johtaja", "valmisteli" / "valmistelija", "päättää" / "päätös")."""

@@ -45,6 +45,7 @@ from retriever.tuning import (
     W_RANK,
 )
 
+from .evidence import action_verbs, holds_verb
 from .questions import Question, defines, has_kind, names_role
 from .units import (
     Unit,
@@ -170,6 +171,11 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             best = said
     if q.shape in ("fact", "definition"):
         key = [s for s in ranked if s.defines] + [s for s in ranked if s.fact and not s.defines]
+        verbs = action_verbs(q) if q.kind == "person" else []
+        if verbs:
+            # "ketkä valmistelivat ohjelman?" is answered by who did it ("Ohjelmaa valmistelleen
+            # työryhmän jäseninä toimivat …"), before a sentence that merely names someone
+            key = sorted(key, key=lambda s: not holds_verb(verbs, s.unit.text, analyzer))
         if q.kind == "reason":
             # a reason is often given without a word of reason ("… on vaikea saavuttaa, mikäli
             # ala säilyy naisvaltaisena"): a "koska / takia" sentence far less relevant than
@@ -232,6 +238,32 @@ _BACK_REFERENCE = re.compile(
     r"^(?:tästä|siitä|tämän|sen)\s+(?:syystä|vuoksi|takia|johdosta|seurauksena)\b|^(?:siksi|näin ollen|tästä johtuen)\b",
     re.I,
 )
+
+
+# A sentence that opens with a word pointing back at what the one before it names ("Vain
+# heillä on oikeus …", "Tämä koskee …", "Näille ihmisille …"), after a focus word perhaps.
+_ANAPHOR = re.compile(
+    r"^(?:(?:vain|myös|juuri|kuitenkin|lisäksi|silti)\s+)?"
+    r"(?:hän|häne\w*|he|heid\w*|heillä|heille|heiltä|heitä|heihin|se|sen|sitä|siinä|siitä|sillä|siihen|ne|niiden"
+    r"|niitä|niille|niillä|niistä|tämä|tämän|tätä|tässä|tästä|tähän|tällä|tältä|nämä|näiden|näitä|näille|näillä"
+    r"|näissä|näistä|näihin|tällöin|silloin|siksi|näin)\b",
+    re.I,
+)
+
+
+def _with_antecedents(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:
+    """A chosen sentence that points back ("Vain heillä on oikeus kotoutumissuunnitelmaan")
+    comes right after the sentence it points at ("… jotka ilmoittautuvat työttömiksi
+    työnhakijoiksi …"): alone it does not say who or what."""
+    out: list[Scored] = []
+    for s in chosen:
+        if not s.unit.item and _ANAPHOR.match(s.unit.text):
+            before = next((o for o in scored if o.rank == s.rank and o.unit.position == s.unit.position - 1
+                           and not o.unit.item and not o.unit.heading), None)
+            if before is not None and before not in chosen and before not in out:
+                out.append(before)
+        out.append(s)
+    return out
 
 
 def _items_about(q: Question, items: list[Scored], paragraph: Paragraph, analyzer: BM25Index) -> list[Scored]:
@@ -317,7 +349,7 @@ def _doc_order(hits: list[Hit], s: Scored) -> tuple[str, int, int]:
 
 def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25Index) -> tuple[str, list[Paragraph]]:
     """The answer text with its source numbers, and the cited paragraphs in number order."""
-    chosen = _with_introduced(_choose(q, scored, hits, analyzer), scored, hits)
+    chosen = _with_antecedents(_with_introduced(_choose(q, scored, hits, analyzer), scored, hits), scored)
     if q.shape == "list":
         chosen.sort(key=lambda s: _doc_order(hits, s))
     elif q.shape in ("fact", "definition"):

@@ -90,6 +90,9 @@ _MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "
           "rahoitus", "avustus", "maksaa")
 
 
+_HOW_LARGE = re.compile(r"^\s*kuinka (?:suuri|iso|suuret|isot|korkea|pieni)\b", re.I)
+
+
 def _is_money(word: str) -> bool:
     """The word names money: a base form ends in a noun of money ("kerroinraha", "tuntipalkka")."""
     return any(fold(f).endswith(fold(m)) for f in _base_forms(word) for m in _MONEY)
@@ -173,6 +176,8 @@ def analyse(question: str) -> Question:
     term = definition_term(q)
     if kind is None and _WHAT_OPENER.match(q) and any(_is_measure(w) for w in words):
         kind = "quantity"  # "mikä on Heinolan työttömyysprosentti?", "mikä osuus …?"
+    if kind is None and _HOW_LARGE.match(q) and any(_is_money(w) for w in words):
+        kind = "quantity"  # "kuinka suuri maksukatto hoitopäivämaksuille …?" asks for a sum
     if kind in ("quantity", "count") and any(_is_money(w) for w in words):
         kind = "money"
     if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):

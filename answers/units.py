@@ -138,19 +138,22 @@ def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | N
     return (sentences(lines[at - 1]) or [lines[at - 1]])[-1]  # its last sentence: the one that goes on
 
 
-def unit_context(paragraph: Paragraph, unit: Unit) -> str:
+def unit_context(paragraph: Paragraph, unit: Unit, title: bool = True) -> str:
     """A unit with what it stands under, for word evidence: the document's title counts
     ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading. A
     sentence or line that is no list item goes on from the one before, which often names its
     subject ("Ammatillisen koulutuksen opiskelijoilla …" / "Ammatillisen opetuksen
     vastausprosentin ollessa 34 % …"; "Kaatumisten ehkäisy -luento 1.11.2023." / "n.70
     osallistujaa."); a list item's neighbour is another item, not its subject: it goes on from
-    the list's lead-in ("… verrattaessa vuotta 2015 vuoteen 2010:" / "• diabeetikkoja on 250 000")."""
+    the list's lead-in ("… verrattaessa vuotta 2015 vuoteen 2010:" / "• diabeetikkoja on 250 000").
+    ``title``: False leaves the document's title and years out."""
     if unit.item:
         before = lead_in(paragraph, unit, any_case=True) or ""
     else:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
+    if not title:  # what the text around the unit says, not what the whole document is about
+        return f"{paragraph.heading} {before} {unit.text}"
     return f"{years_text(paragraph)} {paragraph.title} {paragraph.heading} {before} {unit.text}"
 
 

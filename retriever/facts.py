@@ -3,6 +3,7 @@ and whether a text holds one. Shared by the second ranking stage and the answer 
 
 from __future__ import annotations
 
+import os
 import re
 
 from . import morphology
@@ -26,6 +27,8 @@ _ASKS = {
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
 }
 _FRACTION = r"\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*"  # "viidenneksen"
+# "joka kolmas / kolmannella / kymmenes", in any case
+_EVERY_NTH = r"\bjoka (?:toi(?:nen|sen|sella|selle|sta)|kolma|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene)\w*"
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
@@ -37,14 +40,15 @@ _HAS = {
         # (in other cases, and hundreds, thousands and millions: "kymmeniä", "noin satatuhatta
         # suomalaista", "liki miljoona", "tuhansia nuoria")
         r"|\b(kahta|kolmea|neljää|viittä|kuutta|kymmentä|kymmeniä)\b"
-        r"|\b\w*(?:sata|sataa|sadan|satoja|tuhat|tuhatta|tuhannen|tuhansia|miljoona|miljoonaa|miljoonan|miljoonia)\b"
-        # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes"
-        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b"
-        r"|" + _FRACTION,
+        r"|\b\w*(?:sata|sataa|sadan|satoja|tuhat|tuhatta|tuhannen|tuhansia|miljoon\w*|miljard\w*)\b"
+        # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes", "joka kolmannella"
+        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|" + _EVERY_NTH + "|" + _FRACTION,
         re.I,
     ),
     # a sum of money: "21,5 €/asukas", "12 miljoonaa euroa", "50 euron seteli"
-    "money": re.compile(r"\d\s*(?:e/|mk\b)|€|\beur(?:o|on|oa|oja|ojen|oilla|oin|oihin|oiksi|ot)\b", re.I),
+    # (or in marks, before 2002: "50 miljardia markkaa", "300 mk")
+    "money": re.compile(r"\d\s*(?:e/|mk\b)|€|\beur(?:o|on|oa|oja|ojen|oilla|oin|oihin|oiksi|ot)\b"
+                        r"|\bmark(?:ka|kaa|an|oissa|oin|oilla|kaan|oiksi)\b", re.I),
     "time": re.compile(
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
         r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo|\b(?:klo|kello)\s*\d"
@@ -60,7 +64,7 @@ _HAS = {
         r"(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
         r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
         r"|järjest[öo]|virast|kesku[sk](?!tel)|ministeri|(?<!yhteis)ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj"
-        r"|kokou[sk]|eduskun[tn]|valtuuskun[tn])\w*|\bry\b)"
+        r"|kokou[sk]|eduskun[tn]|valtuuskun[tn]|valtuutet|viranomai)\w*|\bry\b)"
     ),
     # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
     "frequency": re.compile(
@@ -100,8 +104,9 @@ _AGE = re.compile(
 )
 # A share, not a count: "19,9 %", "70 prosenttia", "puolet", "joka kymmenes", "kolmasosa".
 _SHARE = re.compile(
-    r"\d+(?:[,.]\d+)?\s*(?:%|prosent\w*|promill\w*)|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*"
-    r"|\bjoka (?:toinen|kolmas|neljäs|viides|kymmenes)\b|" + _FRACTION,
+    # (written out too: "yksi prosentti", "kolme neljännestä")
+    r"(?:\d+(?:[,.]\d+)?|\b[a-zåäö]+)\s*(?:%|prosent\w*|promill\w*)|(?:\b[a-zåäö]+\s+)?" + _FRACTION
+    + r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|" + _EVERY_NTH,
     re.I,
 )
 # A figure per period ("15 henkilöä/vuosi", "12 miljoonaa euroa vuodessa", "joka vuosi",
@@ -112,8 +117,22 @@ PERIODS = {
     "viikko": re.compile(r"\bviiko\w*|\bviikk\w*|\bvko\w*", re.I),
     "päivä": re.compile(r"\bpäiv\w*|/\s*pv\b", re.I),
 }
-# A ratio, not a count: "kolme kertaa enemmän", "puolta pienempi".
-_RATIO = re.compile(r"\b[\w,.]+\s+kertaa\s+(?:enemmän|vähemmän|useammin|harvemmin|\w+mpi\w*)\b", re.I)
+# A ratio, not a count: "kolme kertaa enemmän", "seitsenkertaistunut", "2-3-kertaistaa".
+_RATIO = re.compile(r"\b[\w,.]+\s+kertaa\s+(?:enemmän|vähemmän|useammin|harvemmin|\w+mpi\w*)\b"
+                    r"|[\w,.-]*kertaist\w*", re.I)
+# A duration is no count of anything else: "ulkomaalaisväestö on viimeisen 20 vuoden aikana
+# kasvanut" does not say how many immigrants there are.
+_DURATION = re.compile(r"\b(?:\d+(?:[,.]\d+)?|\w+)\s+(?:vuo(?:si|tta|den|desta|siksi)|kuukau(?:si|tta|den)|viiko(?:n|ssa)|viikkoa"
+                       r"|päivä(?:ä|n)|tunti(?:a|n)|minuutti(?:a|n))\b", re.I)
+# A change, not a level: "menot ovat kasvaneet 5-10 % vuosittain", "laski 3 prosenttia" do not
+# say how large a share or an amount is, unless the question asks how much something changed.
+_CHANGE_WORD = r"\b(?:kasv|nous|lisäänt|vähent|väheni|vähen|laski|laske|pienent|pieneni|suurent|kohos|heikken|muuttu|muutos)\w*"
+_CHANGE = re.compile(
+    _CHANGE_WORD + r"\s+(?:[a-zåäö]+\s+){0,2}?(?:noin\s+|n\.\s*|yli\s+|alle\s+|jopa\s+|lähes\s+)?"
+    r"\d+(?:[,.]\d+)?(?:\s*[-–]\s*\d+(?:[,.]\d+)?)?(?:\s*(?:%|prosent\w*|prosenttiyksik\w*))?",
+    re.I,
+)
+_ASKS_CHANGE = re.compile(_CHANGE_WORD + r"|\bkertai\w*|\benemmän\b|\bvähemmän\b", re.I)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[\wåäöÅÄÖ-]+")
 _SAME_STEM = 6  # words that share this many first letters are one word in two forms ("kuntaliiton" / "kuntaliittoa")
@@ -145,6 +164,15 @@ def _names_someone(sentence: str) -> bool:
     return any(is_person_name(m.group(1)) for m in _NAME_AT.finditer(sentence))
 
 
+_CASE_ENDING = 4  # letters a case ending may add or change ("kuntaliitto" / "kuntaliittoa" / "kuntaliitolle")
+
+
+def _one_word(word: str, others: list[str]) -> bool:
+    """The word is one of the others in another form: they share all but a case ending's letters."""
+    return any(len(os.path.commonprefix([word, o])) >= max(_SAME_STEM, len(word) - _CASE_ENDING, len(o) - _CASE_ENDING)
+               for o in others)
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -160,10 +188,14 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return True
     if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
         sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
+        if not _ASKS_CHANGE.search(asked):
+            sentence = _CHANGE.sub(" ", sentence)
         if kind == "count":
             sentence = _SHARE.sub(" ", sentence)
             if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
                 sentence = _RATIO.sub(" ", sentence)
+            if not _DURATION.search(asked):  # "montako vuotta …?" asks for the duration
+                sentence = _DURATION.sub(" ", sentence)
         kind = "quantity"
         return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     if kind == "name":
@@ -171,9 +203,11 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
         # … other than the one the question names: "kuka johtaa Kuntaliittoa?" is not
         # answered by "Kuntaliiton mukaan …"
-        own = {w.lower()[:_SAME_STEM] for w in _WORD.findall(asked) if len(w) >= _SAME_STEM}
+        # (the same word in another case, not a compound that merely begins with a word of the
+        # question: "syrjintälautakunta" is an answer to "kuka valvoo syrjintää?")
+        own = [w.lower() for w in _WORD.findall(asked) if len(w) >= _SAME_STEM]
         return _names_someone(sentence) or any(
-            m.group(0).lower()[:_SAME_STEM] not in own for m in _HAS[kind].finditer(sentence))
+            not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
 
 

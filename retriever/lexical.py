@@ -236,7 +236,9 @@ class BM25Index:
             stems = self._folded_stems.get(fold(stem(token)), [])
             if not spellings and len(stems) == 1:
                 _merge(terms, stems[0], 1.0)
-            if len(token) >= 5:
+            # (a word the analyser knows is no typo: "saamen" is the Sami language, not a
+            # misspelt form of "saada", though the material uses only the latter)
+            if len(token) >= 5 and not (self.morphology and morphology.analyse(token).lemmas):
                 for fixed in self.correct_typo(token):
                     for term, weight in self.word_terms(fixed).items():
                         _merge(terms, term, weight * TYPO_WEIGHT)

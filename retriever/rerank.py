@@ -54,9 +54,8 @@ def features(
         p = c.paragraph
         fact = 0.0
         if kind:
-            fact = float(any(
-                has_kind(kind, s, question) and analyzer.coverage(question, s) >= FACT_NEAR for s in sentences(p.text)
-            ))
+            fact = float(any(has_kind(kind, s, question) and analyzer.coverage(question, near) >= FACT_NEAR
+                             for s, near in _with_lead_ins(sentences(p.text))))
         out.append({
             "lexical": c.lexical / best_lexical if best_lexical > 0 else 0.0,
             # clipped: a paragraph far below the query's 10th percentile (found by its words
@@ -68,6 +67,17 @@ def features(
             "definition": float(term is not None and defines(term, p.text)),
             "year": float(bool(asked_years & set(p.years))),
         })
+    return out
+
+
+def _with_lead_ins(parts: list[str]) -> list[tuple[str, str]]:
+    """Each sentence with the words it stands under: a list item ("• koulutusjohtaja") with the
+    sentence that leads into its list ("Työryhmään kuuluvat:"), which names what the items are."""
+    out, lead = [], ""
+    for s in parts:
+        item = s.startswith("•")
+        out.append((s, f"{lead} {s}" if item else s))
+        lead = lead if item else s
     return out
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from answers.citations import place, where
 from answers.evidence import Evidence, gather, model_for
-from answers.extractive import candidate_units, compose, score_units
+from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
@@ -17,6 +17,7 @@ from retriever.eval import PHRASINGS
 from retriever.finnish import fold
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
+from retriever.rerank import Candidate, features
 from retriever.search import Hit, as_written
 from retriever.sentences import sentences
 from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
@@ -170,11 +171,25 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
     ("Kuka valmisteli tilinpäätöksen?", "Tilinpäätöksen valmistelija hyvinvointipäällikkö Kirsi Mäkilä.", True),
     ("Kuka johtaa Heinolan seurakunnan diakoniatyötä?",
      "Mukana on Heinolan seurakunta. HYTE-toimintaa johtaa kaupungin johtoryhmä.", False),  # another thing's
+    # "johtaa" as "lead to", beside a compound sharing only some parts with the asked one
+    ("Kuka johtaa sairaanhoitopiiriä?", "Säästöt eivät saa johtaa kalliisiin sairaanhoitotoimenpiteisiin.", False),
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
     para = _para(text, n=2)
     analyzer = _index([para] + FILLER)
     assert gather(analyse(question), [Hit(para, 0.9, 0.9)], analyzer, 0.9).acts is acts
+
+
+def test_a_unit_naming_no_one_answers_who_only_by_its_own_words_not_the_documents_title():
+    def acts(title: str, text: str, question: str) -> bool | None:
+        para = Paragraph("a.md", title, "Osio", None, 3, [2010], text)
+        return gather(analyse(question), [Hit(para, 0.9, 0.9)], _index([para] + FILLER), 0.9).acts
+    # the verb, but about other programmes, in a paper whose title names the asked one
+    assert acts("Vihreitä lapsipoliittisia linjauksia", "Maahanmuuttajille tulee laatia kotouttamisohjelmat.",
+                "Kuka laati lapsipoliittiset linjaukset?") is False
+    # a label naming someone under a title that names what was prepared
+    assert acts("Hyvinvointitilinpäätös 2023", "Valmistelija hyvinvointipäällikkö Kirsi Mäkilä.",
+                "Kuka valmisteli hyvinvointitilinpäätöksen?") is True
 
 
 def test_a_topic_no_top_paragraph_mentions_is_refused():
@@ -292,6 +307,12 @@ def test_a_topic_answer_quotes_a_paragraphs_opening_point_beyond_the_best_senten
     ("Kuka laati linjaukset?", "Tietoa jaetaan keskustelupiireissä.", False),
     ("Kuka laati linjaukset?", "Linjaukset laati kunnan hyvinvointiryhmä.", True),
     ("Kuka laati linjaukset?", "Linjaukset laadittiin palvelukeskuksessa.", True),
+    # a compound that only begins with a word of the question is another body; an authority,
+    # an ombudsman act
+    ("Kuka valvoo syrjintää?", "Syrjintää valvoo syrjintälautakunta.", True),
+    ("Kuka valvoo syrjintää?", "Syrjintää valvoo vähemmistövaltuutettu.", True),
+    ("Kuka valvoo syrjintää?", "Valvonta kuuluu työsuojeluviranomaisille.", True),
+    ("Kuka johtaa hyvinvointilautakuntaa?", "Hyvinvointilautakunnan mielestä asia on hyvä.", False),
 ])
 def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answers):
     assert has_kind("person", sentence, question) is answers
@@ -319,6 +340,7 @@ def test_a_term_is_defined_only_where_the_material_names_it(question, found):
     ("Kuinka kauan hoitoa joutuu odottamaan?", "quantity"),
     ("Kuinka suuri osa perheistä oli yksinhuoltajaperheitä?", "quantity"),
     ("Kuinka suuri ongelma yksinäisyys on?", None),  # a magnitude in words, no figure
+    ("Kuinka suuri maksukatto hoitopäivämaksuille esitetään?", "money"),  # a size of money is a sum
 ])
 def test_how_long_and_how_large_ask_for_a_figure(question, kind):
     assert analyse(question).kind == kind
@@ -335,9 +357,28 @@ def test_how_long_and_how_large_ask_for_a_figure(question, kind):
     ("count", "Satamaan tuli laiva.", False),
     # a ratio is no count ...
     ("count", "Huumekuolemia oli puolta vähemmän, vaikka asukkaita on kolme kertaa enemmän.", False),
+    ("count", "Ulkomaalaisväestö on yli seitsenkertaistunut.", False),
+    ("count", "Määrärahat pitää 2-3-kertaistaa.", False),
+    # ... nor is a duration, or a share written out
+    ("count", "Ulkomaalaisväestö on kasvanut viimeisen 20 vuoden aikana.", False),
+    ("count", "Ateriapalveluista vain yksi prosentti on kilpailutettu.", False),
+    ("count", "Julkinen taho tuottaa kolme neljännestä palveluista.", False),
+    ("quantity", "Joka kolmannella asiakkaalla on psyyken ongelma.", True),
+    ("quantity", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),
+    ("money", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),  # marks, before the euro
 ])
 def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     assert has_kind(kind, text) is has
+
+
+@pytest.mark.parametrize("question, text, has", [
+    # a change is no level, unless a change is asked about
+    ("Montako prosenttia menoista menee erikoissairaanhoitoon?", "Erikoissairaanhoidon menot ovat kasvaneet 5-10 % vuosittain.", False),
+    ("Paljonko menot ovat kasvaneet?", "Erikoissairaanhoidon menot ovat kasvaneet 5-10 % vuosittain.", True),
+    ("Montako vuotta koulutus kestää?", "Koulutus kestää 3 vuotta.", True),  # a duration asked for
+])
+def test_a_change_or_a_duration_answers_only_a_question_about_one(question, text, has):
+    assert has_kind(analyse(question).kind, text, question) is has
 
 
 def test_a_ratio_answers_a_question_that_asks_for_one():
@@ -696,6 +737,39 @@ def test_a_why_question_answered_by_a_claim_that_points_back_quotes_what_it_poin
     text, _ = _answer("Miksi hyvinvointisuunnitelma on päivittyvä asiakirja?", paras)
     assert text == ("Toimintaympäristön muutostahti on aiempaa nopeampi. [1] Tekijät muuttuvat talouden myötä. [1] "
                     "Tästä syystä hyvinvointisuunnitelma on päivittyvä asiakirja. [1]")
+
+
+@pytest.mark.parametrize("sentence, with_before", [
+    ("Vain heillä on oikeus kotoutumissuunnitelmaan.", True),
+    ("Näille ihmisille pitäisi tarjota palveluita.", True),
+    ("Tämä koskee myös perhesiteen kautta tulleita.", True),
+    ("Kotoutumissuunnitelma laaditaan kunnassa.", False),
+    ("Heinolan kaupunki laatii suunnitelman.", False),  # "He…" begins a name, not a pronoun
+])
+def test_a_sentence_that_points_back_comes_with_the_sentence_it_points_at(sentence, with_before):
+    para = _para(f"Lain piirissä ovat ne, jotka ilmoittautuvat työttömiksi työnhakijoiksi. {sentence}", n=2)
+    first, second = (Scored(0, u, 1.0, 1.0, False, False) for u in units(para))
+    assert _with_antecedents([second], [first, second]) == ([first, second] if with_before else [second])
+
+
+def test_who_did_it_is_answered_by_the_unit_with_the_questions_verb_before_one_merely_naming_someone():
+    paras = [_para("Ohjelmista vastaa kaupungin hyvinvointiryhmä ja niitä on monia.", n=1),
+             _para("Ohjelmaa valmistelleen työryhmän jäseninä toimivat Sirpa Hovi ja Laura Häggblom.", n=9)]
+    text, _ = _answer("Ketkä valmistelivat ohjelman?", paras)
+    assert text.startswith("Ohjelmaa valmistelleen työryhmän")
+
+
+def test_the_second_stage_reads_a_list_item_with_its_lead_in():
+    para = _para("Hyvinvoinnin edistämisen työryhmä:\n• koulutusjohtaja\n• ympäristöpäällikkö", n=3)
+    feats = features("Ketkä kuuluvat hyvinvoinnin edistämisen työryhmään?", [Candidate(para, 1.0, 0.9)],
+                     _index([para] + FILLER), 1.0, (0.8, 0.9))
+    assert feats[0]["fact"] == 1.0  # the items name who, the lead-in what they are members of
+
+
+def test_a_word_the_analyser_knows_is_not_corrected_as_a_typo():
+    analyzer = _index([_para("Tuen saaminen on tärkeää.", n=1)] + FILLER)
+    assert analyzer.coverage("saamen", "Tuen saaminen on tärkeää.") == 0.0  # Sami, not "saaminen"
+    assert analyzer.coverage("saamminen", "Tuen saaminen on tärkeää.") > 0.0  # a typo is
 
 
 def test_same_fact_is_not_repeated():
