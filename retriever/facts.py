@@ -60,10 +60,11 @@ _HAS = {
     # "hyvinvoinnin palvelualue", "kaupunginhallitus", "Jyränkölän Setlementti ry"); society
     # ("yhteiskunta") and a conversation ("keskustelu") are no one who acts
     "person": re.compile(
-        # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön")
+        # (stems, for every case form: "kunnan", "kaupungin", "hallituksen", "päällikön"; not
+    # "liikunta", "kunnossa", "kunnioitus")
         r"(?i:\w*(?:johtaj|ryhm|lautaku[nm]|päälli[kö]|koordinaattor|ohjaaj|asiantuntij|vastaav"
         r"|työntekij|palvelualue|yksik[kö]|toimial|verkost|valtuust|hallitu[sk]|neuvost|seuraku[nm]|yhdisty[sk]"
-        r"|järjest[öo]|virast|kesku[sk](?!tel)|ministeri|(?<!yhteis)ku(?:nt(?!o)|nn(?!alli))|kaupun[kg]|sihteer|edustaj"
+        r"|järjest[öo]|virast|kesku[sk](?!tel)|ministeri|(?<!yhteis)(?<!lii)ku(?:nt(?!o)|nn(?=[aei])(?!alli|ia|io))|kaupun[kg]|sihteer|edustaj"
         r"|kokou[sk]|eduskun[tn]|valtuuskun[tn]|valtuutet|viranomai)\w*|\bry\b)"
     ),
     # "kuinka usein …?": "4 x vuodessa", "kaksi kertaa kuussa", "joka toinen tiistai", "viikoittain"
@@ -126,7 +127,9 @@ _DURATION = re.compile(r"\b(?:\d+(?:[,.]\d+)?|\w+)\s+(?:vuo(?:si|tta|den|desta|s
                        r"|päivä(?:ä|n)|tunti(?:a|n)|minuutti(?:a|n))\b", re.I)
 # A change, not a level: "menot ovat kasvaneet 5-10 % vuosittain", "laski 3 prosenttia" do not
 # say how large a share or an amount is, unless the question asks how much something changed.
-_CHANGE_WORD = r"\b(?:kasv|nous|lisäänt|vähent|väheni|vähen|laski|laske|pienent|pieneni|suurent|kohos|heikken|muuttu|muutos)\w*"
+# (the forms of change only: "kasvatukseen osallistui 40 lasta", "kävijöitä laskettiin 480")
+_CHANGE_WORD = (r"\b(?:kasv(?:oi|an|aa|av|u)|nous(?:i|s|ee|u)|lisäänty|vähen|laski\b|lasken(?:ut|eet)|lasku|pienen"
+                r"|suuren(?:i|tu)|koho(?:si|nn)|heikken|muuttu|muutos)\w*")
 _CHANGE = re.compile(
     _CHANGE_WORD + r"\s+(?:[a-zåäö]+\s+){0,2}?(?:noin\s+|n\.\s*|yli\s+|alle\s+|jopa\s+|lähes\s+)?"
     r"\d+(?:[,.]\d+)?(?:\s*[-–]\s*\d+(?:[,.]\d+)?)?(?:\s*(?:%|prosent\w*|prosenttiyksik\w*))?",

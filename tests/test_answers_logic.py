@@ -313,6 +313,10 @@ def test_a_topic_answer_quotes_a_paragraphs_opening_point_beyond_the_best_senten
     ("Kuka valvoo syrjintää?", "Syrjintää valvoo vähemmistövaltuutettu.", True),
     ("Kuka valvoo syrjintää?", "Valvonta kuuluu työsuojeluviranomaisille.", True),
     ("Kuka johtaa hyvinvointilautakuntaa?", "Hyvinvointilautakunnan mielestä asia on hyvä.", False),
+    # a municipality acts; exercise, condition and respect only look like one
+    ("Kuka päättää asiasta?", "Kotikunnalle kuuluu päätös.", True),
+    ("Kuka päättää asiasta?", "Liikunnasta on kasvanut harraste.", False),
+    ("Kuka päättää asiasta?", "Tie on hyvässä kunnossa ja kunnioitus suurta.", False),
 ])
 def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answers):
     assert has_kind("person", sentence, question) is answers
@@ -376,6 +380,8 @@ def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     ("Montako prosenttia menoista menee erikoissairaanhoitoon?", "Erikoissairaanhoidon menot ovat kasvaneet 5-10 % vuosittain.", False),
     ("Paljonko menot ovat kasvaneet?", "Erikoissairaanhoidon menot ovat kasvaneet 5-10 % vuosittain.", True),
     ("Montako vuotta koulutus kestää?", "Koulutus kestää 3 vuotta.", True),  # a duration asked for
+    ("Montako lasta osallistui?", "Kasvatukseen osallistui 40 lasta.", True),  # no change: upbringing
+    ("Montako kävijää oli?", "Kävijöitä laskettiin 480.", True),  # counted, not fell
 ])
 def test_a_change_or_a_duration_answers_only_a_question_about_one(question, text, has):
     assert has_kind(analyse(question).kind, text, question) is has
