@@ -144,7 +144,7 @@ class Question:
     @property
     def role_words(self) -> list[str]:
         """The words that may name a role ("kuka on Heinolan kaupunginjohtaja?": not "Heinolan")."""
-        return [w for w in self.words if w not in self.proper]
+        return [w for w in self.words if w not in self.proper and not (self.kind == "name" and w in ("nimi", "nimet"))]
 
     @property
     def asked(self) -> str:
@@ -157,6 +157,16 @@ class Question:
     @property
     def wants_list(self) -> bool:
         return self.shape == "list"
+
+
+# "Mikä on X:n nimi?"
+_NAME_OF = re.compile(r"^\s*mik[äa]\s+(?:on|oli)\s+(.*\w)\s+nim(?:i|et)\s*\??\s*$", re.I)
+
+
+def _is_holder(word: str) -> bool:
+    """A role or a body (the person pattern), or an agent noun ("rehtori", "opettaja", "sihteeri")."""
+    return has_kind("person", word) or any(
+        lemma.endswith(("ja", "jä", "ri")) for lemma in morphology.analyse(word).lemmas)
 
 
 def _asks_several(q: str) -> bool:
@@ -178,6 +188,9 @@ def analyse(question: str) -> Question:
         kind = "quantity"  # "mikä on Heinolan työttömyysprosentti?", "mikä osuus …?"
     if kind is None and _HOW_LARGE.match(q) and any(_is_money(w) for w in words):
         kind = "quantity"  # "kuinka suuri maksukatto hoitopäivämaksuille …?" asks for a sum
+    named = _NAME_OF.match(q) or _NAME_OF.match(fold(q))
+    if kind is None and named and _is_holder(tokenize(named.group(1))[-1].lower()):
+        kind, term = "name", None  # "mikä on hyvinvointijohtajan nimi?" asks who holds the role
     if kind in ("quantity", "count") and any(_is_money(w) for w in words):
         kind = "money"
     if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):
@@ -230,32 +243,63 @@ SAME_WORD = 80  # rapidfuzz ratio: the same word in another form or with a typo 
 
 
 def names_role(words: list[str], text: str, context: str = "") -> bool:
-    """A name stands right after one of the question's words, perhaps after a title
+    """A name stands right after the question's role word, perhaps after a title
     ("Maahanmuuttokoordinaattori Marianna Kemppi" for "kuka on maahanmuuttokoordinaattori?",
-    "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"). The word must be the same word, in any
-    form or with a typo, not merely share its first letters: "hyvinvointialueen johtaja" is
-    not answered by "hyvinvointijohtaja Pirjo Hepo-oja"."""
-    asked = [fold(w.lower()) for w in words if len(w) >= 5 and not w[0].isdigit()]
-    if not asked:
+    "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo"), or a holder serves in the role
+    ("Hyvinvointipäällikkö toimii yksikön esihenkilönä" for "kuka toimii yksikön esihenkilönä?").
+    The word must be the same word, in any form or with a typo, not merely share its first
+    letters: "hyvinvointialueen johtaja" is not answered by "hyvinvointijohtaja Pirjo Hepo-oja"."""
+    typed = [w.lower() for w in words if len(w) >= 5 and not w[0].isdigit()]
+    if not typed:
         return False
+    asked = [fold(w) for w in typed]
+    head = [fold(w) for w in role_head(typed)]
+    seen = {fold(t) for t in tokenize(f"{context}\n{text}")}
+    # (its verb aside: "kuka toimii … puheenjohtajana?" is answered whatever the verb)
+    others = [w for w in asked if w not in head and not morphology.analyse(w).verb]
+
+    def rest_seen(role: str) -> bool:
+        return all(any(_same_word(w, t) for t in seen) for w in others if not _same_word(w, role))
+
     for m in _BEFORE_NAME.finditer(text):
         for role in filter(None, m.groups()):
             role = fold(role.lower())
-            if any(fuzz.ratio(w, role) >= SAME_WORD for w in asked):
+            if any(fuzz.ratio(w, role) >= SAME_WORD for w in head):
                 return True
     # A member list gives the role by the holder's title, "hyvinvointijohtaja (puheenjohtaja)",
     # under the body's name (``context``: the paragraph), which must be the one asked about:
     # "kuka on vanhusneuvoston puheenjohtaja?" is not answered by the list of another group.
-    seen = {fold(t) for t in tokenize(f"{context}\n{text}")}
     for m in _TITLE_THEN_ROLE.finditer(text):
         role = fold(m.group(2).lower())
-        if not has_kind("person", m.group(1)) or not any(_same_word(w, role) for w in asked):
-            continue
-        # (its verb aside: "kuka toimii … puheenjohtajana?" is answered whatever the verb)
-        others = [w for w in asked if not _same_word(w, role) and not morphology.analyse(w).verb]
-        if all(any(_same_word(w, t) for t in seen) for w in others):
+        if has_kind("person", m.group(1)) and any(_same_word(w, role) for w in head) and rest_seen(role):
+            return True
+    # "X toimii Y:nä" / "Y:nä toimii X": the holder X is a title or a name
+    for m in _SERVES_AS.finditer(text):
+        holder, role = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        role = fold(role.lower())
+        if (any(_same_word(w, role) for w in head) and not any(_same_word(w, fold(holder.lower())) for w in asked)
+                and (has_kind("person", holder) or holder[0].isupper()) and rest_seen(role)):
             return True
     return False
+
+
+_SERVES_AS = re.compile(
+    r"([\wåäöÅÄÖ-]+)\s+toimi(?:i|vat|)\b(?:\s+[\wåäöÅÄÖ-]+){0,4}?\s+([\wåäöÅÄÖ-]+n[aä])\b"
+    r"|([\wåäöÅÄÖ-]+n[aä])\s+toimi(?:i|vat|)\s+([\wåäöÅÄÖ-]+)"
+)
+
+
+def role_head(asked: list[str]) -> list[str]:
+    """The role a who-question asks for: the word in the essive ("kuka toimii hyvinvointipäällikön
+    sijaisena?": "sijaisena", not the superior it stands in for), else the last word in the
+    nominative (a Finnish noun phrase ends in its head: "vanhusneuvoston puheenjohtaja"), else
+    every word."""
+    cases = {w: next((case for _, _, case in morphology.readings(w) or ()), "") for w in asked}
+    essive = [w for w in asked if cases[w] == "olento"]
+    if essive:
+        return essive
+    nominative = [w for w in asked if cases[w] == "nimento" and not morphology.analyse(w).verb]
+    return nominative[-1:] or asked
 
 
 def _same_word(a: str, b: str) -> bool:

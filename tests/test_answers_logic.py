@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from answers.citations import place, where
-from answers.evidence import Evidence, gather, model_for
+from answers.evidence import Evidence, gather, model_for, near_figures
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
+from answers.qualifiers import owned_otherwise
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
@@ -56,6 +57,8 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Mitä hyötyä liikunnasta on?", "definition", None),  # singular: one thing
     ("Mitä ohjelma sanoo haasteista?", "topic", None),  # a reporting verb: what is said
     ("Mitä harrastesetelien tavoitemäärä on vuodelle 2026?", "fact", "quantity"),
+    ("Mikä on hyvinvointijohtajan nimi?", "fact", "name"),  # who holds the role
+    ("Mikä on ohjelman nimi?", "definition", None),  # a thing's name, not a person's
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -110,6 +113,31 @@ def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
     asked = _evidence("Kuinka moni osallistui autismitietoisuuden viikon yleisöluennolle?", para)
     assert near_miss.fact_rare == 1.0  # "ADHD-tietoisuuden" stands by a figure ...
     assert near_miss.fact_pair < 0.5 < asked.fact_pair  # ... but not with "yleisöluento"
+
+
+@pytest.mark.parametrize("question, text, other", [
+    ("Montako vastausta nuorten hyvinvointikyselyyn saatiin?",
+     "Ikäihmisten hyvinvointikysely toteutettiin kesäkuussa. Vastauksia hyvinvointikyselyyn saatiin 367.", True),
+    ("Montako vastausta ikäihmisten hyvinvointikyselyyn saatiin?",
+     "Ikäihmisten hyvinvointikysely toteutettiin kesäkuussa. Vastauksia hyvinvointikyselyyn saatiin 367.", False),
+    ("Montako vastausta hyvinvointikyselyyn saatiin?", "Ikäihmisten hyvinvointikyselyyn saatiin 367 vastausta.", False),
+    ("Kuka on vanhusneuvoston puheenjohtaja?", "Hyvinvointityöryhmän puheenjohtaja on hyvinvointijohtaja.", True),
+    ("Montako oppilasta Heinolan luokalla on?", "Tutustuttiin Hollolan luokkaan, jossa on 12 oppilasta.", True),
+    # a place is not contradicted by a common noun, nor an owner by a measure of time
+    ("Montako osallistujaa Heinolan luennolla oli?", "Kaupungin luennolla oli 50 osallistujaa.", False),
+    ("Montako vastausta nuorten kyselyyn saatiin?", "Vuoden kyselyyn saatiin nuorilta 40 vastausta.", False),
+])
+def test_a_thing_under_another_owner_is_another_thing(question, text, other):
+    assert owned_otherwise(question, text) is other
+
+
+def test_a_long_units_figure_is_read_with_the_words_near_it():
+    cell = ("Toimenpiteet: Liikkuva Heinola 2030 -ohjelman toimenpiteet " + "ja muuta työtä arjessa " * 5
+            + "liikuntavälinelainaamo (2027 alkaen) ja lähiliikuntapaikat")
+    near = near_figures(analyse("Milloin Liikkuva Heinola 2030 -ohjelma hyväksyttiin?"), cell)
+    assert "2027" in near and "Liikkuva" not in near
+    short = "Liikkuva Heinola -ohjelma hyväksyttiin 2027."
+    assert near_figures(analyse("Milloin ohjelma hyväksyttiin?"), short) == short
 
 
 def test_a_figure_that_names_its_own_year_is_no_figure_for_another_year_its_paragraph_names():
@@ -508,6 +536,16 @@ def test_a_definition_introduces_the_term(term, text, introduces):
     # a place named in the question is not the role ("Päijät-Hämeen Omaishoitajat Ry" names no one)
     ("Kuka on Päijät-Hämeen hyvinvointialueen johtaja?", "Päijät-Hämeen Omaishoitajat Ry", False),
     ("Kuka on Heinolan kirkkoherra?", "Heinolan seurakunta ja Jyränkölän Setlementti", False),
+    # the role asked is the essive, not the superior it stands in for
+    ("Kuka toimii hyvinvointipäällikön sijaisena?", "Valmistelija Hyvinvointipäällikkö Kirsi Mäkilä", False),
+    # "X toimii Y:nä" names the holder by its title
+    ("Kuka toimii yksikön esihenkilönä?", "Hyvinvointipäällikkö toimii yksikön esihenkilönä.", True),
+    ("Kuka toimii yksikön esihenkilönä?", "Esihenkilönä toimii Kirsi Mäkilä.", True),
+    ("Kuka toimii yksikön esihenkilönä?", "Yksikön esihenkilönä toimiminen on vaativaa.", False),
+    ("Kuka toimii yksikön esihenkilönä?", "Hyvinvointipäällikkö toimii yksikön edustajana.", False),
+    # "mikä on X:n nimi?" asks who holds the role
+    ("Mikä on Heinolan hyvinvointijohtajan nimi?", "Esittelijä hyvinvointijohtaja Hepo-oja, Pirjo", True),
+    ("Mikä on Jyränkölän Setlementin rehtorin nimi?", "rehtori (Jyränkölän Settlementti ry)", False),
 ])
 def test_a_name_must_stand_next_to_the_asked_role(question, text, named):
     assert names_role(analyse(question).role_words, text) is named

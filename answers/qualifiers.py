@@ -1,0 +1,75 @@
+"""A question's genitive qualifiers, and whether a text qualifies the same thing otherwise.
+
+"Montako vastausta nuorten hyvinvointikyselyyn saatiin?" asks about the young people's survey;
+a text that says "Ikäihmisten hyvinvointikysely … Vastauksia hyvinvointikyselyyn saatiin 367"
+speaks of the older people's one, and its figure is no answer. A near miss is often made just so:
+the same thing under another owner ("vanhusneuvoston" / "työryhmän puheenjohtaja", "Hollolan" /
+"Heinolan valmistava luokka").
+"""
+
+from __future__ import annotations
+
+from retriever import morphology
+from retriever.finnish import tokenize
+
+# word classes that may own a thing in a noun phrase, in two groups that do not stand for each
+# other: a place ("Heinolan") is not contradicted by a common noun ("kaupungin")
+_COMMON = {"nimisana", "nimisana_laatusana"}
+_PLACE = {"paikannimi"}
+# genitives that do not tell one thing from another: quantifiers and measures of time
+_NEUTRAL = {"kaikki", "osa", "vuosi", "viikko", "kuukausi", "päivä", "kausi", "aika"}
+
+
+def _reading(word: str) -> tuple[str, str] | None:
+    """(word class, case) of the word's first reading, None when the analyser does not know it."""
+    found = morphology.readings(word)
+    return (found[0][0], found[0][2]) if found else None
+
+
+def _group(word_class: str) -> str | None:
+    return "common" if word_class in _COMMON else "place" if word_class in _PLACE else None
+
+
+def _lemmas(word: str) -> set[str]:
+    return set(morphology.analyse(word).lemmas) or {word}
+
+
+def qualified_pairs(question: str) -> list[tuple[str, str, str]]:
+    """(owner's group, owner's base forms joined, thing's base form) for each genitive noun the
+    question puts before another noun: "nuorten hyvinvointikyselyyn" → ("common", "nuori",
+    "hyvinvointikysely")."""
+    words = tokenize(question)
+    pairs: list[tuple[str, str, str]] = []
+    for owner, thing in zip(words, words[1:]):
+        if owner[:1].isdigit() or thing[:1].isdigit():
+            continue
+        first, second = _reading(owner.lower()), _reading(thing.lower())
+        if not first or not second or first[1] != "omanto" or second[0] not in _COMMON:
+            continue
+        group = _group(first[0])
+        lemmas = _lemmas(owner.lower())
+        if group is None or lemmas & _NEUTRAL:
+            continue
+        pairs.extend((group, "|".join(sorted(lemmas)), t) for t in _lemmas(thing.lower()))
+    return pairs
+
+
+def owned_otherwise(question: str, text: str) -> bool:
+    """The text names a thing the question qualifies by a genitive under another owner of the
+    same kind, and never names the question's owner: the text speaks of another thing."""
+    pairs = qualified_pairs(question)
+    if not pairs:
+        return False
+    words = [w.lower() for w in tokenize(text)]
+    lemmas = [_lemmas(w) for w in words]
+    held = set().union(*lemmas) if lemmas else set()
+    for group, owner, thing in pairs:
+        if set(owner.split("|")) & held:
+            continue
+        for i in range(1, len(words)):
+            if thing not in lemmas[i]:
+                continue
+            before = _reading(words[i - 1])
+            if before and before[1] == "omanto" and _group(before[0]) == group and not lemmas[i - 1] & _NEUTRAL:
+                return True
+    return False
