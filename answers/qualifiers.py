@@ -66,10 +66,13 @@ def owned_otherwise(question: str, text: str) -> bool:
     for group, owner, thing in pairs:
         if set(owner.split("|")) & held:
             continue
-        for i in range(1, len(words)):
-            if thing not in lemmas[i]:
-                continue
-            before = _reading(words[i - 1])
-            if before and before[1] == "omanto" and _group(before[0]) == group and not lemmas[i - 1] & _NEUTRAL:
+        for i in range(len(words)):
+            if thing in lemmas[i]:
+                before = _reading(words[i - 1]) if i else None
+                if before and before[1] == "omanto" and _group(before[0]) == group and not lemmas[i - 1] & _NEUTRAL:
+                    return True
+            # a compound whose head is the thing and whose first part is another owner:
+            # "hyvinvointikyselyyn" for "harrastemallin kyselyyn"
+            elif group == "common" and any(lemma.endswith(thing) and len(lemma) > len(thing) + 2 for lemma in lemmas[i]):
                 return True
     return False

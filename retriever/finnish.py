@@ -16,7 +16,8 @@ _STEMMER = Stemmer.Stemmer("finnish")
 STOP_WORDS = frozenset(
     """
     ja tai sekä eli että mutta vaan kuin jos kun niin myös vielä jo nyt sitten siis kuitenkin
-    on ovat oli olivat olla ollut olleet ole ei en et emme ette eivät olen olet olemme olette
+    on ovat oli olivat olla ollut olleet olleen olleiden oleva olevan olevat olevia olevien ole ei en et emme ette
+    eivät olen olet olemme olette
     se ne sen niiden sitä niitä siitä niistä siihen niihin sillä niillä siinä niissä sille niille
     tämä nämä tämän näiden tätä näitä tästä näistä tähän näihin tällä näillä tässä näissä
     tuo nuo hän he minä sinä me te joka jotka jonka joiden jota joita jossa joissa josta joista

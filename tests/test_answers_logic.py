@@ -126,6 +126,9 @@ def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
     # a place is not contradicted by a common noun, nor an owner by a measure of time
     ("Montako osallistujaa Heinolan luennolla oli?", "Kaupungin luennolla oli 50 osallistujaa.", False),
     ("Montako vastausta nuorten kyselyyn saatiin?", "Vuoden kyselyyn saatiin nuorilta 40 vastausta.", False),
+    # a compound whose first part is another owner of the thing
+    ("Montako vastausta harrastemallin kyselyyn saatiin?", "Vastauksia hyvinvointikyselyyn saatiin 367.", True),
+    ("Montako vastausta nuorten kyselyyn saatiin?", "Nuorten hyvinvointikyselyyn saatiin 300 vastausta.", False),
 ])
 def test_a_thing_under_another_owner_is_another_thing(question, text, other):
     assert owned_otherwise(question, text) is other
