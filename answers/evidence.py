@@ -35,16 +35,15 @@ years count as words it holds.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from retriever import morphology
-from retriever.facts import PERIODS, figures_at, is_keyword_query
+from retriever.facts import PERIODS, is_keyword_query
 from retriever.finnish import content_tokens, tokenize
 from retriever.lexical import BM25Index
 from retriever.search import Hit
-from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, FACT_WINDOW, REFUSAL_MODELS, TOPIC_PRESENT
+from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
 from .qualifiers import owned_otherwise
@@ -145,11 +144,8 @@ def gather(
         fact = float(named)
     fact_rare = fact_unit = fact_pair = None
     if q.shape == "fact" and q.kind in FIGURE_KINDS:
-        # (a long unit, a table cell of many actions, is read near its figures: "milloin Liikkuva
-        # Heinola 2030 -ohjelma hyväksyttiin?" is not answered by a cell that names the programme
-        # in one action and "2027 alkaen" in another)
-        found = [(h.paragraph, u, unit_context(h.paragraph, replace(u, text=near_figures(q, u.text))))
-                 for h in top for u in units(h.paragraph) if has_kind(q.kind, u.text, q.text)]
+        found = [(h.paragraph, u, unit_context(h.paragraph, u)) for h in top for u in units(h.paragraph)
+                 if has_kind(q.kind, u.text, q.text)]
         # the thing asked about under another owner is another thing: "montako vastausta nuorten
         # hyvinvointikyselyyn saatiin?" is not answered by the older people's survey's 367
         found = [(p, u, c) for p, u, c in found if not owned_otherwise(q.text, c)]
@@ -207,31 +203,6 @@ def gather(
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
                     fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts)
-
-
-_WORD_AT = re.compile(r"\S+")
-
-
-def near_figures(q: Question, text: str, window: int = FACT_WINDOW) -> str:
-    """The words within ``window`` words of the figures of the kind asked for, the rest left
-    out (a gap marked "…"); a text of no more than twice the window stays whole."""
-    spans = [(m.start(), m.end()) for m in _WORD_AT.finditer(text)]
-    if len(spans) <= 2 * window + 1 or q.kind is None:
-        return text
-    keep: set[int] = set()
-    for at in figures_at(q.kind, text, q.text):
-        i = next((k for k, (_, end) in enumerate(spans) if end > at), len(spans) - 1)
-        keep.update(range(max(0, i - window), min(len(spans), i + window + 1)))
-    if not keep:
-        return text
-    words: list[str] = []
-    last = -2
-    for k in sorted(keep):
-        if k != last + 1 and words:
-            words.append("…")
-        words.append(text[spans[k][0]:spans[k][1]])
-        last = k
-    return " ".join(words)
 
 
 # a verb's stem a word made from it begins with: "vast" of "vastata" in "vastuulla", "vastaava"
@@ -313,6 +284,7 @@ def _specific(q: Question, analyzer: BM25Index) -> list[str]:
 
 def _nouns_first(words: Iterable[str]) -> list[str]:
     """The words that are no verb form, or all of them when every one is: the thing asked
-    about is named by a noun, its verb often paraphrased ("verottamisesta" / "haittavero")."""
+    about is named by a noun, its verb often paraphrased ("verottamisesta" / "haittavero"), a
+    participle too ("työkyvyttömyyteen johtavista" / "työkyvyttömyyttä aiheuttavia")."""
     words = list(words)
-    return [w for w in words if not morphology.analyse(w).verb] or words
+    return [w for w in words if not morphology.analyse(w).verb and not morphology.participle(w)] or words

@@ -185,6 +185,22 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     answer to "kuka"."""
     if kind is None:
         return False
+    for figure in set(_FIGURE.findall(asked)):
+        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
+    if kind == "frequency" and _HAS[kind].search(sentence):
+        return True
+    if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
+        sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
+        if not _ASKS_CHANGE.search(asked):
+            sentence = _CHANGE.sub(" ", sentence)
+        if kind == "count":
+            sentence = _SHARE.sub(" ", sentence)
+            if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
+                sentence = _RATIO.sub(" ", sentence)
+            if not _DURATION.search(asked):  # "montako vuotta …?" asks for the duration
+                sentence = _DURATION.sub(" ", sentence)
+        kind = "quantity"
+        return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
     if kind == "name":
         return _names_someone(sentence)
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
@@ -195,32 +211,7 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         own = [w.lower() for w in _WORD.findall(asked) if len(w) >= _SAME_STEM]
         return _names_someone(sentence) or any(
             not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence))
-    return bool(figures_at(kind, sentence, asked))
-
-
-def figures_at(kind: str, sentence: str, asked: str = "") -> list[int]:
-    """Where in the sentence the figures of a kind ("count", "quantity", "money", "time",
-    "frequency") begin, by the rules of ``has_kind``."""
-    def blank(m: re.Match[str]) -> str:  # (what is struck out keeps its length: offsets hold)
-        return " " * len(m.group(0))
-
-    for figure in set(_FIGURE.findall(asked)):
-        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", blank, sentence)
-    if kind == "frequency" and _HAS[kind].search(sentence):
-        return [m.start() for m in _HAS[kind].finditer(sentence)]
-    if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
-        sentence = _AGE.sub(blank, _CLOCK.sub(blank, sentence))
-        if not _ASKS_CHANGE.search(asked):
-            sentence = _CHANGE.sub(blank, sentence)
-        if kind == "count":
-            sentence = _SHARE.sub(blank, sentence)
-            if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
-                sentence = _RATIO.sub(blank, sentence)
-            if not _DURATION.search(asked):  # "montako vuotta …?" asks for the duration
-                sentence = _DURATION.sub(blank, sentence)
-        return [m.start() for m in _HAS["quantity"].finditer(sentence) if not _DATE.fullmatch(m.group(0).strip())]
-    rx = _HAS.get(kind)
-    return [m.start() for m in rx.finditer(sentence)] if rx else []
+    return bool(_HAS[kind].search(sentence))
 
 
 # "Mikä on Hyry?", "mitä tarkoittaa X", "mitä X tarkoittaa"

@@ -127,6 +127,38 @@ def finite_verb(word: str) -> bool | None:
     return bool(found) and found[0][0] == "teonsana" and not found[0][2]
 
 
+@lru_cache(maxsize=1)
+def _participle_backend():
+    """A function word -> [participle of each reading, "" for none], or None (no analyser)."""
+    try:
+        import pyvoikko
+
+        return lambda word: [a.PARTICIPLE or "" for a in pyvoikko.analyse(word)]
+    except ImportError:
+        pass
+    try:
+        from libvoikko import Voikko
+
+        voikko = Voikko("fi")
+        return lambda word: [a.get("PARTICIPLE", "") for a in voikko.analyze(word)]
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def participle(word: str) -> bool:
+    """Every reading of the word is a participle ("johtavista", "aiheuttavia", "hyväksytty"): a
+    verb used as an adjective. False for an unknown word or without an analyser."""
+    backend = _participle_backend()
+    if backend is None:
+        return False
+    try:
+        found = backend(word.lower())
+    except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
+        return False
+    return bool(found) and all(found)
+
+
 def may_be_verb(word: str) -> bool | None:
     """Some reading of the word is a verb form without a case ("vastaa", "ohjaa", "maksaa" also
     read as nouns). None without an analyser."""
