@@ -46,6 +46,7 @@ from retriever.tuning import (
 )
 
 from .evidence import action_verbs, holds_verb
+from .qualifiers import owned_otherwise
 from .questions import Question, defines, has_kind, names_role
 from .units import (
     Unit,
@@ -135,7 +136,10 @@ def score_units(
         in_context = analyzer.coverage(q.asked, unit_context(p, u))
         lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
-        fact = bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
+        # (a figure about the thing under another owner is none: "nuorten hyvinvointikysely" /
+        # "Ikäihmisten hyvinvointikysely … saatiin 367")
+        fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
+                and not owned_otherwise(q.text, unit_context(p, u)))
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)

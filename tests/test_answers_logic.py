@@ -272,6 +272,14 @@ def test_a_reason_word_far_from_the_question_does_not_beat_the_sentences_about_i
     assert "naisvaltaisena" in text and "talouden" not in text
 
 
+def test_a_figure_about_the_thing_under_another_owner_is_not_quoted_first():
+    elders = _para("Ikäihmisten hyvinvointikysely toteutettiin kesäkuussa. Vastauksia hyvinvointikyselyyn saatiin 367.", n=4)
+    young = _para("Nuorten kysely tehtiin kouluissa, ja vastauksia saatiin 120.", n=9, doc="b.txt")
+    text, _ = _answer("Montako vastausta nuorten hyvinvointikyselyyn saatiin?", [elders, young])
+    assert "120" in text
+    assert "367" not in text or text.index("120") < text.index("367")
+
+
 def test_a_search_for_a_term_is_answered_by_a_sentence_not_a_bare_title_line():
     def answer(question: str, paragraphs: list[Paragraph]) -> str:
         analyzer = _index(paragraphs + FILLER)
