@@ -87,9 +87,11 @@ def names_unit(word: str) -> bool:
 # Nouns and a verb of money: "paljonko … maksaa / rahaa / euroa / hinta / korvauksia?" asks for a
 # sum, which a count or a share does not answer.
 _MONEY = ("raha", "euro", "hinta", "kustannus", "palkka", "maksu", "budjetti", "määräraha", "korvaus",
-          "rahoitus", "avustus", "maksaa")
+          "rahoitus", "avustus", "maksaa", "eläke")
 
 
+# "kuinka suuri osa eläkkeestä …?", "montako prosenttia menoista …?" ask for a share of a sum
+_ASKS_SHARE = re.compile(r"\b(?:prosent\w*|osa|osan|osuus|osuuden)\b", re.I)
 _HOW_LARGE = re.compile(r"^\s*kuinka (?:suuri|iso|suuret|isot|korkea|pieni)\b", re.I)
 
 
@@ -191,7 +193,7 @@ def analyse(question: str) -> Question:
     named = _NAME_OF.match(q) or _NAME_OF.match(fold(q))
     if kind is None and named and _is_holder(tokenize(named.group(1))[-1].lower()):
         kind, term = "name", None  # "mikä on hyvinvointijohtajan nimi?" asks who holds the role
-    if kind in ("quantity", "count") and any(_is_money(w) for w in words):
+    if kind in ("quantity", "count") and any(_is_money(w) for w in words) and not _ASKS_SHARE.search(q):
         kind = "money"
     if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):
         term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition

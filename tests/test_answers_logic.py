@@ -58,6 +58,8 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Mitä ohjelma sanoo haasteista?", "topic", None),  # a reporting verb: what is said
     ("Mitä harrastesetelien tavoitemäärä on vuodelle 2026?", "fact", "quantity"),
     ("Mikä on hyvinvointijohtajan nimi?", "fact", "name"),  # who holds the role
+    ("Kuinka suuri on keskimääräinen työeläke kuukaudessa?", "fact", "money"),  # a pension is a sum
+    ("Kuinka suuri osa eläkkeestä menee veroihin?", "fact", "quantity"),  # a share of a sum, not a sum
     ("Mikä on ohjelman nimi?", "definition", None),  # a thing's name, not a person's
 ])
 def test_question_shapes(question, shape, kind):
