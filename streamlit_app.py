@@ -39,8 +39,14 @@ settings = load_settings()
 
 
 @st.cache_resource(show_spinner=False)
-def get_answerer() -> Answerer:
+def cached_answerer(config: str) -> Answerer:
+    # one per configuration (the settings' repr): a process that meets another data folder or
+    # Chroma server never writes to or searches the index loaded for the first
     return Answerer(Searcher())
+
+
+def get_answerer() -> Answerer:
+    return cached_answerer(repr(load_settings()))
 
 
 def left_label(seconds: float | None) -> str:
@@ -317,7 +323,7 @@ def glossary_view(answerer: Answerer) -> None:
     st.header(T["glossary_heading"])
     st.caption(T["glossary_caption"])
     query = st.text_input(T["glossary_search"], max_chars=100).strip().lower()
-    for e in cached_glossary(answerer.searcher.index.count()):
+    for e in cached_glossary(repr(answerer.searcher.index.settings), answerer.searcher.index.count()):
         if query and query not in e.term.lower() and query not in e.sentence.lower():
             continue
         st.markdown(f"**{ws.md_escape(e.term)}** — {ws.md_escape(e.sentence)} "
@@ -327,7 +333,8 @@ def glossary_view(answerer: Answerer) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_glossary(_count: int) -> list:
+def cached_glossary(config: str, count: int) -> list:
+    # (keyed by the index's size, so that it is made again after an ingest)
     return ws.glossary(get_answerer().searcher.index)
 
 
@@ -405,4 +412,4 @@ except Exception as exc:  # noqa: BLE001 - a part down is a Finnish notice, not 
     else:
         log.warning("store unavailable: %s", exc)
         st.error(T["unavailable"])
-        get_answerer.clear()  # a new client is made when the server is back
+        cached_answerer.clear()  # a new client is made when the server is back

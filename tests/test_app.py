@@ -98,6 +98,31 @@ def test_app_tells_in_finnish_when_a_file_cannot_be_read(tmp_path, monkeypatch):
     assert "syyskuussa 2024" in _answer_markdown(at)[0]
 
 
+def test_another_data_folder_gets_its_own_index_in_one_process(tmp_path, monkeypatch):
+    """A page run with one configuration and then another (AppTest runs the page in this
+    process, as a server would) must not search or write the first one's index."""
+    from retriever.settings import load_settings
+    from retriever.store import Index
+
+    def run(name: str, text: str) -> AppTest:
+        corpus = tmp_path / f"corpus-{name}"
+        corpus.mkdir()
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        monkeypatch.setenv("HYTE_DATA_DIR", str(tmp_path / f"data-{name}"))
+        monkeypatch.setenv("HYTE_CORPUS_DIR", str(corpus))
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=300)
+        at.run()
+        assert not at.exception
+        return at
+
+    run("kirjasto", "Kirjasto\n\nKirjasto on auki lauantaisin.\n")
+    second = run("uimahalli", "Uimahalli\n\nUimahalli avattiin syyskuussa 2024.\n")
+    second.chat_input[0].set_value("Milloin uimahalli avattiin?").run()
+    assert "syyskuussa 2024" in _answer_markdown(second)[0]
+    monkeypatch.setenv("HYTE_DATA_DIR", str(tmp_path / "data-kirjasto"))
+    assert sorted(Index(load_settings()).file_hashes()) == ["kirjasto.txt"]
+
+
 def test_document_browser_deep_link(corpus_index, monkeypatch):
     index, _ = corpus_index
     monkeypatch.setenv("HYTE_DATA_DIR", str(index.settings.data_dir))
