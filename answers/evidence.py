@@ -46,7 +46,7 @@ from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .qualifiers import owned_otherwise
+from .qualifiers import owned_otherwise, result_words
 from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
@@ -149,6 +149,10 @@ def gather(
         # the thing asked about under another owner is another thing: "montako vastausta nuorten
         # hyvinvointikyselyyn saatiin?" is not answered by the older people's survey's 367
         found = [(p, u, c) for p, u, c in found if not owned_otherwise(q.text, c)]
+        # the state a translative names is what is asked: "milloin esiopetus tuli maksuttomaksi?"
+        # is not answered by when it is to be arranged
+        result = [analyzer.restore_letters(w) for w in result_words(q.text)]
+        found = [(p, u, c) for p, u, c in found if all(analyzer.mentions(w, c) for w in result)]
         if q.per:
             # "paljonko omaishoidon tuki on kuukaudessa?" asks for a figure per month: a count of
             # carers who get the support ("22 000 saa … tukea") is none

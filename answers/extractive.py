@@ -92,7 +92,7 @@ def candidate_units(q: Question, hits: list[Hit], analyzer: BM25Index | None = N
     if q.shape == "definition" and q.term:
         ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits))
                   if defines(q.term, hits[r].paragraph.text) or opening_under(hits[r].paragraph, q.term)][:1]
-    # "Milloin X hyväksyttiin?" also looks deeper for a document's opening line that tells it.
+    # "Milloin / kuka X hyväksyi?" also looks deeper for a document's opening line that tells it.
     verbs = event_verbs(q)
     if verbs and analyzer is not None:
         ranks += [r for r in range(ANSWER_PARAGRAPHS, len(hits)) if hits[r].paragraph.paragraph < DOCUMENT_OPENING
@@ -103,13 +103,15 @@ def candidate_units(q: Question, hits: list[Hit], analyzer: BM25Index | None = N
 
 
 def event_verbs(q: Question) -> list[str]:
-    """The finite verbs of a "milloin …?" question: the event whose time it asks for."""
-    return [w for w in q.words if morphology.finite_verb(w)] if q.kind == "time" else []
+    """The finite verbs of a "milloin …?" or "kuka …?" question: the event whose time or
+    doer it asks for."""
+    return [w for w in q.words if morphology.finite_verb(w)] if q.kind in ("time", "person") else []
 
 
 def _tells_event(q: Question, u: Unit, verbs: list[str], analyzer: BM25Index) -> bool:
-    """The unit gives a time with the question's verb in some form ("Hyväksytty … 2.2.2007")."""
-    return has_kind("time", u.text, q.text) and any(analyzer.coverage(v, u.text) >= TOPIC_PRESENT for v in verbs)
+    """The unit gives a time or a doer with the question's verb in some form ("Hyväksytty
+    Vihreän liiton hallituksen kokouksessa 15.1.1999")."""
+    return has_kind(q.kind, u.text, q.text) and any(analyzer.coverage(v, u.text) >= TOPIC_PRESENT for v in verbs)
 
 
 def score_units(
@@ -119,7 +121,7 @@ def score_units(
     if not cands:
         return []
     lo, hi = float(sims.min()), float(sims.max())
-    # "milloin X hyväksyttiin?": a document's opening line "Hyväksytty puoluehallituksessa
+    # "milloin / kuka X hyväksyi?": a document's opening line "Hyväksytty puoluehallituksessa
     # 26.11.2010" tells it of the document itself, the one whose title and heading best name
     # what is asked about ("lapsipoliittiset linjaukset"), not a sentence giving another
     # programme's year ("päihdepoliittinen (v. 2003) ohjelma täydentää tätä linjapaperia")

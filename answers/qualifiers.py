@@ -1,4 +1,5 @@
-"""A question's genitive qualifiers, and whether a text qualifies the same thing otherwise.
+"""A question's qualifiers: its genitive owners, and whether a text qualifies the same thing
+otherwise; the result state its translative names.
 
 "Montako vastausta nuorten hyvinvointikyselyyn saatiin?" asks about the young people's survey;
 a text that says "Ikäihmisten hyvinvointikysely … Vastauksia hyvinvointikyselyyn saatiin 367"
@@ -10,7 +11,7 @@ the same thing under another owner ("vanhusneuvoston" / "työryhmän puheenjohta
 from __future__ import annotations
 
 from retriever import morphology
-from retriever.finnish import tokenize
+from retriever.finnish import STOP_WORDS, tokenize
 
 # word classes that may own a thing in a noun phrase, in two groups that do not stand for each
 # other: a place ("Heinolan") is not contradicted by a common noun ("kaupungin")
@@ -41,7 +42,8 @@ def qualified_pairs(question: str) -> list[tuple[str, str, str]]:
     words = tokenize(question)
     pairs: list[tuple[str, str, str]] = []
     for owner, thing in zip(words, words[1:]):
-        if owner[:1].isdigit() or thing[:1].isdigit():
+        # (a question word is no owner: "paljonko" reads as the genitive of "paljo")
+        if owner[:1].isdigit() or thing[:1].isdigit() or {owner.lower(), thing.lower()} & STOP_WORDS:
             continue
         first, second = _reading(owner.lower()), _reading(thing.lower())
         if not first or not second or first[1] != "omanto" or second[0] not in _COMMON:
@@ -76,3 +78,20 @@ def owned_otherwise(question: str, text: str) -> bool:
             elif group == "common" and any(lemma.endswith(thing) and len(lemma) > len(thing) + 2 for lemma in lemmas[i]):
                 return True
     return False
+
+
+def result_words(question: str) -> list[str]:
+    """The question's words in the translative that name a result or a state, not a time:
+    "milloin esiopetus tuli maksuttomaksi?" → ["maksuttomaksi"], "montako yläkoululaista
+    koulutettiin liikuntakavereiksi?" → ["liikuntakavereiksi"]; not "seuraavaksi" (a
+    function word's form) or "vuodeksi"."""
+    found = []
+    for word in tokenize(question):
+        w = word.lower()
+        if w in STOP_WORDS or w[:1].isdigit():
+            continue
+        readings = morphology.readings(w)
+        if readings and all(case == "tulento" for _, _, case in readings) and not _lemmas(w) & (_NEUTRAL | STOP_WORDS):
+            found.append(word)
+    return found
+

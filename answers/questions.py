@@ -39,7 +39,9 @@ _TOPIC_VERB = re.compile(r"\b(sanoo|sanotaan|kertoo|kerrotaan|mainitaan|todetaan
 # "Mitä X sanoo / sanovat / kertoo / linjaa Y:stä?": what follows the verb is the topic asked about.
 _REPORTING_VERB = re.compile(
     r"\b(?:sano(?:o|vat|taan|ttiin|i)|kerto(?:o|vat|i)|kerrotaan|kerrottiin|mainit(?:see|sevat|aan|tiin)"
-    r"|tode(?:taan|ttiin)|linja(?:a|avat|taan|ttiin)|esitet(?:ään|tiin))\b",
+    r"|tode(?:taan|ttiin)|linja(?:a|avat|taan|ttiin)|esitet(?:ään|tiin)"
+    # an opinion asked: "mitä mieltä X on / ovat Y:stä?", "mitä X on mieltä Y:stä?"
+    r"|mielt[äa](?:\s+[\wåäö-]+){0,3}?\s+(?:on|ovat|oli|olivat|ollaan)|(?:on|ovat|oli|olivat|ollaan)\s+mielt[äa])\b",
     re.I,
 )
 # Plural or action verbs and nouns that ask for several items.
@@ -180,6 +182,18 @@ def _asks_several(q: str) -> bool:
     return any(morphology.plural_partitive_noun(w.lower()) for w in words[1:3])
 
 
+# The nouns among the list cues: what a "kuka" question asks about, not the several it asks for.
+_CUE_NOUNS = {"toimet", "toimenpiteet", "tavoitteet", "teemat", "painopisteet", "huolenaiheet", "ilonaiheet",
+              "vahvuudet", "keinot", "tapahtumia", "toimintaa"}
+
+
+def _asks_who_all(q: str) -> bool:
+    """A "kuka" question that asks for everyone of a group or everything done ("ketkä
+    kuuluvat työryhmään?", "kenelle järjestettiin …?"), not the one who did something: by a
+    list cue that is no plural object ("kuka hyväksyi perhepoliittiset tavoitteet?")."""
+    return any(m.lower() not in _CUE_NOUNS for m in _LIST_CUE.findall(q))
+
+
 def analyse(question: str) -> Question:
     """The shape, fact kind, term and years of a question."""
     q = question.strip()
@@ -199,7 +213,7 @@ def analyse(question: str) -> Question:
         term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
-    if kind in ("quantity", "count", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _LIST_CUE.search(q)):
+    if kind in ("quantity", "count", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _asks_who_all(q)):
         shape = "fact"
     elif term is not None:
         shape = "definition"
@@ -213,7 +227,11 @@ def analyse(question: str) -> Question:
     proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
     reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
     topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
-    frame = [w for w in content_tokens(q[:reporting.start()]) if not w[0].isdigit()] if reporting and topic else []
+    # (the one whose opinion is asked is the frame: "mitä mieltä vihreät ovat Y:stä?")
+    frame_end = reporting.end() if reporting and reporting.group(0).lower().startswith("mielt") else \
+        reporting.start() if reporting else 0
+    frame = [w for w in content_tokens(q[:frame_end]) if not w[0].isdigit() and not w.startswith("mielt")] \
+        if reporting and topic else []
     per = _period(q) if kind in ("quantity", "count", "money") else None
     return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per)
 

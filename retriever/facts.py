@@ -42,7 +42,9 @@ _HAS = {
         r"|\b(kahta|kolmea|neljää|viittä|kuutta|kymmentä|kymmeniä)\b"
         r"|\b\w*(?:sata|sataa|sadan|satoja|tuhat|tuhatta|tuhannen|tuhansia|miljoon\w*|miljard\w*)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes", "joka kolmannella"
-        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|" + _EVERY_NTH + "|" + _FRACTION,
+        r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|" + _EVERY_NTH + "|" + _FRACTION
+        # a length in a unit of time without a figure: "kuukauden mittainen", "viikon pituinen"
+        + r"|\b(?:tunnin|päivän|viikon|kuukauden|vuoden)\s+(?:mittai|pitui|kestoi)\w*",
         re.I,
     ),
     # a sum of money: "21,5 €/asukas", "12 miljoonaa euroa", "50 euron seteli"
@@ -53,7 +55,10 @@ _HAS = {
         r"\d{1,2}\.\d{1,2}\.|\b(19|20)\d\d\b|(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)"
         r"(kuu|kuussa|kuun)|keväällä|kesällä|syksyllä|talvella|alkuvuo|loppuvuo|\b(?:klo|kello)\s*\d"
         # a day of the week ("joka kuun 1. perjantai", "tiistaisin", "arkisin")
-        r"|\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\w*|\b(?:arkisin|viikonloppuisin)\b",
+        r"|\b(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\w*|\b(?:arkisin|viikonloppuisin)\b"
+        # a period told from now: "ensi vuonna", "seuraavan eduskunnan kaudella", "kuluvalla vaalikaudella"
+        r"|\b(?:seuraava|ensi|tuleva|kuluva|nykyi|tämä|tämän|tällä|viime)\w*\s+(?:[a-zåäö]+\s+)?"
+        r"(?:\w*kaude|\w*kauden|vuonna|vuoden|vuosikymmene)\w*",
         re.I,
     ),
     # a name, a role or a body ("hyvinvointijohtaja", "maahanmuuttokoordinaattori", "kotouttamisverkosto",
@@ -176,6 +181,21 @@ def _one_word(word: str, others: list[str]) -> bool:
                for o in others)
 
 
+# A "%" or "€" with no figure before it: the line names a measure ("Raittius, %,
+# (kouluterveyskysely)", "Nettokäyttökustannukset, €/asukas") …
+_BARE_UNIT = re.compile(r"(?:^|[^\d\s])[ \t]*(?:%|€)")
+
+
+def _without_measure_labels(text: str) -> str:
+    """The text without the lines that name a measure and give no value after its unit: an
+    indicator list's figures ("korkeintaan 1 h viikossa, %", "25–64-vuotiaat, %") define what is
+    measured, they are no result."""
+    def label(line: str) -> bool:
+        m = _BARE_UNIT.search(line)
+        return m is not None and not re.search(r"\d", line[m.end():])
+    return "\n".join(line for line in text.splitlines() if not label(line))
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -185,6 +205,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     answer to "kuka"."""
     if kind is None:
         return False
+    if kind in ("quantity", "frequency", "count", "money"):
+        sentence = _without_measure_labels(sentence)
     for figure in set(_FIGURE.findall(asked)):
         sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
     if kind == "frequency" and _HAS[kind].search(sentence):

@@ -10,7 +10,7 @@ from answers.citations import place, where
 from answers.evidence import Evidence, gather, model_for
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.qualifiers import owned_otherwise
+from answers.qualifiers import owned_otherwise, result_words
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
@@ -61,6 +61,10 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Kuinka suuri on keskimääräinen työeläke kuukaudessa?", "fact", "money"),  # a pension is a sum
     ("Kuinka suuri osa eläkkeestä menee veroihin?", "fact", "quantity"),  # a share of a sum, not a sum
     ("Mikä on ohjelman nimi?", "definition", None),  # a thing's name, not a person's
+    # a plural object is what "kuka" asks about, not the several it asks for
+    ("Kuka hyväksyi perhepoliittiset tavoitteet?", "fact", "person"),
+    ("Ketkä kuuluvat hyvinvoinnin edistämisen työryhmään?", "list", "person"),
+    ("Kenelle järjestettiin yhteinen vanhempainilta?", "topic", "person"),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -74,9 +78,27 @@ def test_question_shapes(question, shape, kind):
     ("Mitä kuntakortti kertoo työttömien aktivoinnista?", ["työttömien", "aktivoinnista"]),
     ("Mitä ikäihmisille tehtiin 2023?", []),  # no reporting verb: no separate topic
     ("Kuka sanoi näin?", []),  # a fact question
+    # an opinion asked of someone: the one asked is the frame
+    ("Mitä mieltä vihreät ovat ydinvoimasta?", ["ydinvoimasta"]),
+    ("Mitä vihreät ovat mieltä ydinvoimasta?", ["ydinvoimasta"]),
+    ("mita mielta vihreat ovat ydinvoimasta", ["ydinvoimasta"]),
 ])
 def test_the_topic_is_what_follows_a_reporting_verb(question, topic):
     assert analyse(question).topic == topic
+
+
+@pytest.mark.parametrize("question, frame", [
+    ("Mitä mieltä vihreät ovat ydinvoimasta?", ["vihreät"]),
+    ("Mitä suunnitelma sanoo yksinäisyydestä?", ["suunnitelma"]),
+])
+def test_the_frame_is_who_says_or_thinks(question, frame):
+    assert analyse(question).frame == frame
+
+
+def test_an_opinion_on_a_topic_no_top_paragraph_mentions_is_refused():
+    para = _para("Perheiden hyvinvointi on tärkeää vihreille, mutta on katsottava yli perinteisen ydinperhemallin.", n=3)
+    assert _evidence("Mitä mieltä vihreät ovat ydinvoimasta?", para).topic_found is False
+    assert _evidence("Mitä mieltä vihreät ovat ydinperheestä?", para).topic_found is True
 
 
 def test_a_year_only_the_documents_metadata_names_counts_as_said():
@@ -131,9 +153,29 @@ def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
     # a compound whose first part is another owner of the thing
     ("Montako vastausta harrastemallin kyselyyn saatiin?", "Vastauksia hyvinvointikyselyyn saatiin 367.", True),
     ("Montako vastausta nuorten kyselyyn saatiin?", "Nuorten hyvinvointikyselyyn saatiin 300 vastausta.", False),
+    # a question word is no owner ("paljonko" reads as the genitive of "paljo")
+    ("Paljonko tuloista voitaisiin siirtää puolison tulona?",
+     "Voitaisiin siirtää puolison tuloista puolet tai korkeintaan 10 000 mk/kk.", False),
 ])
 def test_a_thing_under_another_owner_is_another_thing(question, text, other):
     assert owned_otherwise(question, text) is other
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Milloin kuusivuotiaiden esiopetus tuli maksuttomaksi?", ["maksuttomaksi"]),
+    ("Montako yläkoululaista koulutettiin liikuntakavereiksi?", ["liikuntakavereiksi"]),
+    ("Milloin ikäihmisten hyvinvointikysely tehdään seuraavaksi?", []),  # a function word's form
+    ("Mihin päivystys siirtyy remontin ajaksi?", []),  # a time
+    ("Kuinka suureksi kestävyysvaje arvioidaan?", []),  # also read as a nominative
+])
+def test_a_translative_names_the_result_asked_about(question, words):
+    assert result_words(question) == words
+
+
+def test_a_time_for_the_thing_without_the_asked_result_is_no_time_for_it():
+    para = _para("Kuusivuotiaitten esiopetus on toteutettava seuraavan eduskunnan kaudella.", n=12)
+    assert _evidence("Milloin kuusivuotiaiden esiopetus on toteutettava?", para).fact > 0.5
+    assert _evidence("Milloin kuusivuotiaiden esiopetus tuli maksuttomaksi?", para).fact == 0.0
 
 
 def test_a_figure_that_names_its_own_year_is_no_figure_for_another_year_its_paragraph_names():
@@ -309,6 +351,15 @@ def test_when_a_document_was_approved_is_its_own_opening_line_not_another_progra
                       "Hyväksytty puoluevaltuuskunnan kokouksessa 21.2.2021.")
     text, cited = _answer("Milloin lapsipoliittiset linjaukset hyväksyttiin?", [body, other, opening])
     assert text.startswith("Hyväksytty puoluehallituksessa 26.11.2010 [") and cited[0] is opening
+
+
+def test_who_approved_a_document_is_its_own_opening_line():
+    opening = Paragraph("1999/tavoitteet.md", "Vihreiden perhepoliittiset tavoitteet", "", None, 1, [1999],
+                        "Hyväksytty Vihreän liiton hallituksen kokouksessa 15.1.1999")
+    body = Paragraph("1999/tavoitteet.md", "Vihreiden perhepoliittiset tavoitteet", "Vanhemmuuden kustannukset", None,
+                     12, [1999], "Eduskunnan hyväksymän periaatepäätöksen mukaisesti esiopetus on toteutettava.")
+    text, cited = _answer("Kuka hyväksyi perhepoliittiset tavoitteet?", [body, opening])
+    assert text.startswith("Hyväksytty Vihreän liiton hallituksen kokouksessa") and cited[0] is opening
 
 
 def test_a_topic_answer_quotes_a_paragraphs_opening_point_beyond_the_best_sentences_neighbours():
@@ -503,6 +554,18 @@ def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
     ("person", "Kuntoutus on tärkeää.", False),
     ("person", "Työ on saanut maakunnallisella tasolla kiitosta.", False),  # "regional" is no body
     ("person", "Hyväksytty puoluekokouksessa 18.5.2008", True),  # a meeting that decides is a body
+    # an indicator list's line names a measure, its figures define it: no value
+    ("quantity", "Käyttää alkoholia viikoittain, %, (kouluterveyskysely)", False),
+    ("quantity", "Harrastaa liikuntaa korkeintaan 1 h viikossa, %, (kouluterveyskysely)", False),
+    ("quantity", "Raittius, % 25,3", True),
+    ("frequency", "Käyttää alkoholia viikoittain, %, (kouluterveyskysely)", False),
+    ("money", "Nettokäyttökustannukset, €/asukas", False),
+    ("money", "Nettokäyttökustannukset 120 €/asukas", True),
+    ("quantity", "Vihreät kannattavat kuukauden mittaista isälisää.", True),  # a length without a figure
+    ("time", "Esiopetus on toteutettava seuraavan eduskunnan kaudella.", True),  # a period told from now
+    ("time", "Ensi vuonna kysely uusitaan.", True),
+    ("time", "Tällä hetkellä Kela korvaa vain yksilöterapian.", False),
+    ("money", "Tuloista siirretään korkeintaan 10 000 mk/kk.", True),  # marks, before 2002
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
