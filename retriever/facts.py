@@ -21,7 +21,8 @@ _ASKS = {
     # (a length or a duration too: "kuinka pitkä / kauan …?"; "kuinka suuri" only with a noun of
     # measure, "kuinka suuri osa …?": "kuinka suuri ongelma …?" asks for no figure)
     "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon|pitk[äa]|kauan|(?:suuri|iso) osa)"
-                           r"|paljonko|mink[äa] verran)\b", re.I),
+                           # an age, a level or a price asked ("mihin ikään eläkeikä nostetaan?")
+                           r"|paljonko|mink[äa] verran|mihin ik[äa][äa]n|kuinka vanh\w*|mille tasolle|mihin hintaan)\b", re.I),
     "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),

@@ -65,6 +65,8 @@ from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
     ("Kuka hyväksyi perhepoliittiset tavoitteet?", "fact", "person"),
     ("Ketkä kuuluvat hyvinvoinnin edistämisen työryhmään?", "list", "person"),
     ("Kenelle järjestettiin yhteinen vanhempainilta?", "topic", "person"),
+    ("Mihin ikään eläkeikä halutaan nostaa?", "fact", "quantity"),  # an age, not a list of places
+    ("Kuinka vanhana lapsi aloittaa koulun?", "fact", "quantity"),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
