@@ -46,7 +46,7 @@ from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .qualifiers import owned_otherwise, result_words
+from .qualifiers import counted_compound, owned_otherwise, result_words
 from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
@@ -153,6 +153,11 @@ def gather(
         # is not answered by when it is to be arranged
         result = [analyzer.restore_letters(w) for w in result_words(q.text)]
         found = [(p, u, c) for p, u, c in found if all(analyzer.mentions(w, c) for w in result)]
+        # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
+        # answered by "omaishoitajia on 300 000"
+        counted = counted_compound(q.text)
+        if counted:
+            found = [(p, u, c) for p, u, c in found if analyzer.mentions(analyzer.restore_letters(counted), c)]
         if q.per:
             # "paljonko omaishoidon tuki on kuukaudessa?" asks for a figure per month: a count of
             # carers who get the support ("22 000 saa … tukea") is none

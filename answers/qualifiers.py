@@ -1,5 +1,5 @@
 """A question's qualifiers: its genitive owners, and whether a text qualifies the same thing
-otherwise; the result state its translative names.
+otherwise; the result state its translative names; the compound it counts.
 
 "Montako vastausta nuorten hyvinvointikyselyyn saatiin?" asks about the young people's survey;
 a text that says "Ikäihmisten hyvinvointikysely … Vastauksia hyvinvointikyselyyn saatiin 367"
@@ -9,6 +9,8 @@ the same thing under another owner ("vanhusneuvoston" / "työryhmän puheenjohta
 """
 
 from __future__ import annotations
+
+import re
 
 from retriever import morphology
 from retriever.finnish import STOP_WORDS, tokenize
@@ -94,4 +96,22 @@ def result_words(question: str) -> list[str]:
         if readings and all(case == "tulento" for _, _, case in readings) and not _lemmas(w) & (_NEUTRAL | STOP_WORDS):
             found.append(word)
     return found
+
+
+# "montako / kuinka monta / kuinka moni X …?": X is what is counted
+_COUNTED = re.compile(r"^\s*(?:kuinka\s+(?:moni|monta)|montako|monta)\s+([a-zåäö-]+)", re.I)
+
+
+def counted_compound(question: str) -> str | None:
+    """The compound noun a count question counts ("montako perhehoitajaa …?" → "perhehoitajaa"),
+    None when it counts a simple word or names no noun after its question word: a figure of
+    another compound with the same head ("omaishoitajia on 300 000") counts another thing."""
+    m = _COUNTED.match(question)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    found = morphology.readings(word)
+    if not found or found[0][0] not in _COMMON or word in STOP_WORDS:
+        return None
+    return m.group(1) if morphology.analyse(word).parts else None
 
