@@ -114,4 +114,3 @@ def counted_compound(question: str) -> str | None:
     if not found or found[0][0] not in _COMMON or word in STOP_WORDS:
         return None
     return m.group(1) if morphology.analyse(word).parts else None
-

@@ -227,11 +227,12 @@ def analyse(question: str) -> Question:
     proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
     reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
     topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
-    # (the one whose opinion is asked is the frame: "mitä mieltä vihreät ovat Y:stä?")
-    frame_end = reporting.end() if reporting and reporting.group(0).lower().startswith("mielt") else \
-        reporting.start() if reporting else 0
-    frame = [w for w in content_tokens(q[:frame_end]) if not w[0].isdigit() and not w.startswith("mielt")] \
-        if reporting and topic else []
+    frame: list[str] = []
+    if reporting and topic:
+        # (the one whose opinion is asked is the frame too: "mitä mieltä vihreät ovat Y:stä?")
+        opinion = reporting.group(0).lower().startswith("mielt")
+        before = q[:reporting.end() if opinion else reporting.start()]
+        frame = [w for w in content_tokens(before) if not w[0].isdigit() and not w.startswith("mielt")]
     per = _period(q) if kind in ("quantity", "count", "money") else None
     return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per)
 

@@ -183,7 +183,7 @@ def _one_word(word: str, others: list[str]) -> bool:
 
 
 # A "%" or "€" with no figure before it: the line names a measure ("Raittius, %,
-# (kouluterveyskysely)", "Nettokäyttökustannukset, €/asukas") …
+# (kouluterveyskysely)", "Nettokäyttökustannukset, €/asukas") rather than giving its value.
 _BARE_UNIT = re.compile(r"(?:^|[^\d\s])[ \t]*(?:%|€)")
 
 
