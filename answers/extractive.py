@@ -135,13 +135,14 @@ def score_units(
     out = []
     for (rank, u), sim in zip(cands, sims):
         p = hits[rank].paragraph
-        in_context = analyzer.coverage(q.asked, unit_context(p, u))
+        context = unit_context(p, u)
+        in_context = analyzer.coverage(q.asked, context)
         lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         # (a figure about the thing under another owner is none: "nuorten hyvinvointikysely" /
         # "Ikäihmisten hyvinvointikysely … saatiin 367")
         fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-                and not owned_otherwise(q.text, unit_context(p, u)))
+                and not owned_otherwise(q.text, context))
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)

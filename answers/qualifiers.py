@@ -11,6 +11,7 @@ the same thing under another owner ("vanhusneuvoston" / "työryhmän puheenjohta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retriever import morphology
 from retriever.finnish import STOP_WORDS, tokenize
@@ -37,7 +38,8 @@ def _lemmas(word: str) -> set[str]:
     return set(morphology.analyse(word).lemmas) or {word}
 
 
-def qualified_pairs(question: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=256)  # asked once for each candidate unit of the same question
+def qualified_pairs(question: str) -> tuple[tuple[str, str, str], ...]:
     """(owner's group, owner's base forms joined, thing's base form) for each genitive noun the
     question puts before another noun: "nuorten hyvinvointikyselyyn" → ("common", "nuori",
     "hyvinvointikysely")."""
@@ -55,7 +57,7 @@ def qualified_pairs(question: str) -> list[tuple[str, str, str]]:
         if group is None or lemmas & _NEUTRAL:
             continue
         pairs.extend((group, "|".join(sorted(lemmas)), t) for t in _lemmas(thing.lower()))
-    return pairs
+    return tuple(pairs)
 
 
 def owned_otherwise(question: str, text: str) -> bool:

@@ -79,26 +79,28 @@ def _backend():
 
 @lru_cache(maxsize=1)
 def _form_backend():
-    """A function word -> [(word class, number, case)] of its readings, or None (no analyser)."""
+    """A function word -> [(word class, number, case, participle)] of its readings ("" for a
+    reading that is no participle), or None (no analyser)."""
     try:
         import pyvoikko
 
-        return lambda word: [(a.CLASS or "", a.NUMBER or "", a.SIJAMUOTO or "") for a in pyvoikko.analyse(word)]
+        return lambda word: [(a.CLASS or "", a.NUMBER or "", a.SIJAMUOTO or "", a.PARTICIPLE or "")
+                             for a in pyvoikko.analyse(word)]
     except ImportError:
         pass
     try:
         from libvoikko import Voikko
 
         voikko = Voikko("fi")
-        return lambda word: [(a.get("CLASS", ""), a.get("NUMBER", ""), a.get("SIJAMUOTO", "")) for a in voikko.analyze(word)]
+        return lambda word: [(a.get("CLASS", ""), a.get("NUMBER", ""), a.get("SIJAMUOTO", ""), a.get("PARTICIPLE", ""))
+                             for a in voikko.analyze(word)]
     except (ImportError, OSError):
         return None
 
 
 @lru_cache(maxsize=4096)
-def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
-    """(word class, number, case) of each reading of a word ("hollolan": ("paikannimi",
-    "singular", "omanto")); empty for a word the analyser does not know, None without one."""
+def _forms(word: str) -> tuple[tuple[str, str, str, str], ...] | None:
+    """The readings of ``_form_backend``; empty for an unknown word, None without an analyser."""
     backend = _form_backend()
     if backend is None:
         return None
@@ -106,6 +108,14 @@ def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
         return tuple(backend(word.lower()))
     except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
         return ()
+
+
+@lru_cache(maxsize=4096)
+def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
+    """(word class, number, case) of each reading of a word ("hollolan": ("paikannimi",
+    "singular", "omanto")); empty for a word the analyser does not know, None without one."""
+    found = _forms(word)
+    return None if found is None else tuple(f[:3] for f in found)
 
 
 def plural_partitive_noun(word: str) -> bool | None:
@@ -127,36 +137,11 @@ def finite_verb(word: str) -> bool | None:
     return bool(found) and found[0][0] == "teonsana" and not found[0][2]
 
 
-@lru_cache(maxsize=1)
-def _participle_backend():
-    """A function word -> [participle of each reading, "" for none], or None (no analyser)."""
-    try:
-        import pyvoikko
-
-        return lambda word: [a.PARTICIPLE or "" for a in pyvoikko.analyse(word)]
-    except ImportError:
-        pass
-    try:
-        from libvoikko import Voikko
-
-        voikko = Voikko("fi")
-        return lambda word: [a.get("PARTICIPLE", "") for a in voikko.analyze(word)]
-    except (ImportError, OSError):
-        return None
-
-
-@lru_cache(maxsize=4096)
 def participle(word: str) -> bool:
     """Every reading of the word is a participle ("johtavista", "aiheuttavia", "hyväksytty"): a
     verb used as an adjective. False for an unknown word or without an analyser."""
-    backend = _participle_backend()
-    if backend is None:
-        return False
-    try:
-        found = backend(word.lower())
-    except Exception:  # noqa: BLE001 - an analyser failure on one word is no reading
-        return False
-    return bool(found) and all(found)
+    found = _forms(word) or ()
+    return bool(found) and all(f[3] for f in found)
 
 
 def may_be_verb(word: str) -> bool | None:
