@@ -46,7 +46,7 @@ from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .qualifiers import counted_compound, owned_otherwise, result_words
+from .qualifiers import counted_compound, figure_fits, owned_otherwise, result_words
 from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
@@ -158,6 +158,9 @@ def gather(
         counted = counted_compound(q.text)
         if counted:
             found = [(p, u, c) for p, u, c in found if analyzer.mentions(analyzer.restore_letters(counted), c)]
+        # what the figure counts and when: "kuinka moni perhe …?" is not answered by "työntekijöitä
+        # oli kaksi", nor "montako kokousta oli keväällä?" by "3 kokousta syksyn aikana"
+        found = [(p, u, c) for p, u, c in found if figure_fits(q.text, q.kind, u.text)]
         if q.per:
             # "paljonko omaishoidon tuki on kuukaudessa?" asks for a figure per month: a count of
             # carers who get the support ("22 000 saa … tukea") is none

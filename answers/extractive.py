@@ -46,7 +46,7 @@ from retriever.tuning import (
 )
 
 from .evidence import action_verbs, holds_verb
-from .qualifiers import owned_otherwise
+from .qualifiers import figure_fits, owned_otherwise
 from .questions import Question, defines, has_kind, names_role
 from .units import (
     Unit,
@@ -141,8 +141,10 @@ def score_units(
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
         # (a figure about the thing under another owner is none: "nuorten hyvinvointikysely" /
         # "Ikäihmisten hyvinvointikysely … saatiin 367")
+        # nor a figure of something else or of another season ("työntekijöitä oli kaksi" for
+        # "kuinka moni perhe …?")
         fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-                and not owned_otherwise(q.text, context))
+                and not owned_otherwise(q.text, context) and figure_fits(q.text, q.kind, u.text))
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)

@@ -1,5 +1,5 @@
 """A question's qualifiers: its genitive owners, and whether a text qualifies the same thing
-otherwise; the result state its translative names; the compound it counts.
+otherwise; the result state its translative names; the noun it counts.
 
 "Montako vastausta nuorten hyvinvointikyselyyn saatiin?" asks about the young people's survey;
 a text that says "Ikäihmisten hyvinvointikysely … Vastauksia hyvinvointikyselyyn saatiin 367"
@@ -14,7 +14,9 @@ import re
 from functools import lru_cache
 
 from retriever import morphology
+from retriever.facts import figure_nouns
 from retriever.finnish import STOP_WORDS, tokenize
+from retriever.years import year_parts_in
 
 # word classes that may own a thing in a noun phrase, in two groups that do not stand for each
 # other: a place ("Heinolan") is not contradicted by a common noun ("kaupungin")
@@ -116,3 +118,57 @@ def counted_compound(question: str) -> str | None:
     if not found or found[0][0] not in _COMMON or word in STOP_WORDS:
         return None
     return m.group(1) if morphology.analyse(word).parts else None
+
+
+# what a figure may count whatever a question counts: a share of it, or people or things in general
+_ANY_COUNTED = {"prosentti", "prosenttiyksikkö", "promille", "henkilö", "ihminen", "kappale"}
+
+
+@lru_cache(maxsize=256)
+def counted_noun(question: str) -> frozenset[str] | None:
+    """Base forms of the noun a count question counts, simple or compound ("kuinka moni perhe
+    …?" → {"perhe"}, "montako rasistista rikosilmoitusta …?" → {"rikosilmoitus"}); None when no
+    noun follows its question word ("kuinka moni osallistui …?")."""
+    m = _COUNTED.match(question)
+    if not m:
+        return None
+    words = [w.strip("?,.!:;").lower() for w in question[m.start(1):].split()[:4]]
+    adjective = None
+    for w in words:
+        found = morphology.readings(w) or ()
+        if not found or w in STOP_WORDS:
+            break
+        if any(cls in _COMMON and case in ("nimento", "osanto") for cls, _, case in found):
+            return frozenset(_lemmas(w))
+        if any(cls in _COMMON | _PLACE and case == "omanto" for cls, _, case in found):
+            continue  # an owner: "kuinka moni huumeiden ongelmakäyttäjä …?"
+        if any(cls == "laatusana" and case in ("nimento", "osanto") for cls, _, case in found):
+            adjective = adjective or w
+            continue
+        break
+    # an adjective standing for a noun: "montako heinolalaista …?"
+    return frozenset(_lemmas(adjective)) if adjective else None
+
+
+def counts_asked(asked: frozenset[str], counted: tuple[str, ...]) -> bool:
+    """A figure that counts ``counted`` (its noun's base forms, () when it names none) may count
+    what the question counts: the same noun, a compound of it ("yksinhuoltajaperhettä" for
+    "perhettä"), its head ("hoitajaa" for "perhehoitajaa"), a share, or people in general. "3
+    kertaa" and "työntekijöitä oli kaksi" count no families."""
+    if not counted or set(counted) & _ANY_COUNTED:
+        return True
+    return any(c == a or c.endswith(a) or a.endswith(c) for c in counted for a in asked)
+
+
+def figure_fits(question: str, kind: str | None, unit_text: str) -> bool:
+    """A figure of the unit may be the one asked for, as far as what it counts and when tell:
+    "kuinka moni perhe osallistui ryhmiin?" is not answered by "työntekijöitä oli kaksi", nor
+    "montako maahanmuuttajaa …?" by a network meeting "3 kertaa"; a part of the year asked is
+    the figure's own ("montako kokousta oli keväällä?" is not answered by "3 kokousta syksyn
+    aikana")."""
+    asked = counted_noun(question) if kind in ("count", "quantity") else None
+    if asked and not any(counts_asked(asked, noun) for noun in figure_nouns(kind or "", unit_text, question)):
+        return False
+    parts = year_parts_in(question)
+    told = year_parts_in(unit_text) if parts else set()
+    return not told or bool(told & parts)

@@ -20,10 +20,16 @@ _ASKS = {
     "count": re.compile(r"^\s*(montako|monta|kuinka monta)\b(?!\s+prosent)", re.I),
     # (a length or a duration too: "kuinka pitkä / kauan …?"; "kuinka suuri" only with a noun of
     # measure, "kuinka suuri osa …?": "kuinka suuri ongelma …?" asks for no figure)
-    "quantity": re.compile(r"^\s*(montako|monta|kuinka (monta|moni|monesta|monella|paljon|pitk[äa]|kauan|(?:suuri|iso) osa)"
+    # ("kuinka moni" in any case: "kuinka monen megabitin …?", "monessako kunnassa …?")
+    "quantity": re.compile(r"^\s*(montako|monta|mon(?:en|elle|ella|essa|esta|een|eksi)ko"
+                           r"|kuinka (mon(?:ta|i|en|elle|ella|essa|esta|een|eksi|ilta|ille|issa|ista|iin)|paljon|pitk[äa]|kauan"
+                           r"|(?:suuri|iso) osa)"
                            # an age, a level or a price asked ("mihin ikään eläkeikä nostetaan?")
                            r"|paljonko|mink[äa] verran|mihin ik[äa][äa]n|kuinka vanh\w*|mille tasolle|mihin hintaan)\b", re.I),
-    "time": re.compile(r"^\s*(milloin|mihin aikaan|min[äa] p[äa]iv[äa]n[äa]|mistä lähtien|koska)\b", re.I),
+    # (a year, a month or a day asked by its name: "minä vuonna …?", "mihin mennessä …?")
+    "time": re.compile(r"^\s*(milloin|mihin aikaan|mihin menness[äa]|mist[äa] (?:l[äa]htien|alkaen)|koska"
+                       r"|(?:min[äa]|mill[äa]) (?:vuonna|vuosina|p[äa]iv[äa]n[äa]|kuukautena|viikolla|vuosikymmenell[äa])"
+                       r"|mink[äa] vuoden aikana)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
 }
@@ -185,15 +191,25 @@ def _one_word(word: str, others: list[str]) -> bool:
 # A "%" or "€" with no figure before it: the line names a measure ("Raittius, %,
 # (kouluterveyskysely)", "Nettokäyttökustannukset, €/asukas") rather than giving its value.
 _BARE_UNIT = re.compile(r"(?:^|[^\d\s])[ \t]*(?:%|€)")
+# … and a rate's denominator with no value before it, ending the line: "Menetetyt elinvuodet
+# ikävälillä 0 - 80 vuotta / 100 000 asukasta" names the measure ("250 / 100 000 asukasta" gives one)
+# (a range before it is part of the label: "ikävälillä 0 - 80 vuotta")
+_RATE_TAIL = re.compile(r"(?:/|\bper\b)[ \t]*\d[\d \t]*(?:[\w-]+[ \t]*){1,3}[.]?[ \t]*$", re.I)
+_RANGE = re.compile(r"\d+\s*[-–]\s*\d+")
+
+
+def _bare_rate(line: str) -> bool:
+    m = _RATE_TAIL.search(line)
+    return m is not None and not re.search(r"\d", _RANGE.sub(" ", line[:m.start()]))
 
 
 def _without_measure_labels(text: str) -> str:
     """The text without the lines that name a measure and give no value after its unit: an
-    indicator list's figures ("korkeintaan 1 h viikossa, %", "25–64-vuotiaat, %") define what is
-    measured, they are no result."""
+    indicator list's figures ("korkeintaan 1 h viikossa, %", "25–64-vuotiaat, %", "0 - 80 vuotta
+    / 100 000 asukasta") define what is measured, they are no result."""
     def label(line: str) -> bool:
         m = _BARE_UNIT.search(line)
-        return m is not None and not re.search(r"\d", line[m.end():])
+        return (m is not None and not re.search(r"\d", line[m.end():])) or _bare_rate(line)
     return "\n".join(line for line in text.splitlines() if not label(line))
 
 
@@ -213,17 +229,7 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     if kind == "frequency" and _HAS[kind].search(sentence):
         return True
     if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
-        sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
-        if not _ASKS_CHANGE.search(asked):
-            sentence = _CHANGE.sub(" ", sentence)
-        if kind == "count":
-            sentence = _SHARE.sub(" ", sentence)
-            if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
-                sentence = _RATIO.sub(" ", sentence)
-            if not _DURATION.search(asked):  # "montako vuotta …?" asks for the duration
-                sentence = _DURATION.sub(" ", sentence)
-        kind = "quantity"
-        return any(not _DATE.fullmatch(m.group(0).strip()) for m in _HAS[kind].finditer(sentence))
+        return bool(_figures(kind, sentence, asked))
     if kind == "name":
         return _names_someone(sentence)
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
@@ -235,6 +241,84 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return _names_someone(sentence) or any(
             not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
+
+
+def _figures(kind: str, sentence: str, asked: str) -> list[tuple[re.Match[str], str]]:
+    """The figures of a sentence that may answer a "montako / paljonko / kuinka usein" question
+    (``has_kind`` has already left out the measure labels and the question's own figures),
+    each with the sentence they were found in once ages, times, shares, changes, ratios and
+    durations are blanked out."""
+    sentence = _AGE.sub(" ", _CLOCK.sub(" ", sentence))
+    if not _ASKS_CHANGE.search(asked):
+        sentence = _CHANGE.sub(" ", sentence)
+    if kind == "count":
+        sentence = _SHARE.sub(" ", sentence)
+        if not re.search(r"\bkert", asked, re.I):  # "montako kertaa enemmän …?" asks for the ratio
+            sentence = _RATIO.sub(" ", sentence)
+        if not _DURATION.search(asked):  # "montako vuotta …?" asks for the duration
+            sentence = _DURATION.sub(" ", sentence)
+    return [(m, sentence) for m in _HAS["quantity"].finditer(sentence) if not _DATE.fullmatch(m.group(0).strip())]
+
+
+# what a figure counts is named by the noun after it ("3 kertaa", "130 vastausta", "yksi ryhmä")
+# or, in "työntekijöitä oli kaksi", by the noun before a form of "olla"
+_NEXT_WORD = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
+_PREVIOUS_WORDS = re.compile(r"([a-zåäöA-ZÅÄÖ]+)\s+(?:on|oli|ovat|olivat|olisi|olisivat)\s+(?:yhteensä\s+|noin\s+|n\.\s*)?$")
+_TIMES = {"x", "krt"}  # "4 x vuodessa": so many times
+_MAGNITUDES = {"sata", "tuhat", "miljoona", "miljardi", "milj"}  # "12 miljoonaa euroa" counts euros
+_NOUNS = {"nimisana", "nimisana_laatusana"}
+
+
+def _counted_noun(word: str, after: str, one: bool) -> tuple[str, ...] | None:
+    """Base forms of the noun a figure counts when ``word`` stands after it: a noun in the
+    partitive (after "1"/"yksi" in the nominative too), or an adjective before one ("3 uutta
+    ryhmää"), or an adjective standing for a noun ("30 000 suomalaista"); None when the word
+    names nothing counted."""
+    w = word.lower()
+    if w in _TIMES:
+        return ("kerta",)
+    found = morphology.readings(w) or ()
+    # (in the genitive the figure agrees with a noun it does not count: "4 tuulen ilmiöt", "2
+    # vuoden aikana")
+    cases = {"osanto", "nimento", "omanto"} if one else {"osanto", "omanto"}
+    noun = [r for r in found if r[0] in _NOUNS and r[2] in cases]
+    adjective = [r for r in found if r[0] == "laatusana" and r[2] in cases]
+    lemmas = tuple(morphology.analyse(w).lemmas)
+    if (adjective and not noun) or set(lemmas) & _MAGNITUDES:
+        following = _NEXT_WORD.match(after)
+        if following:
+            head = _counted_noun(following.group(1), after[following.end():], one)
+            if head and not set(head) & _MAGNITUDES:
+                return head
+    return lemmas if (noun or adjective) and lemmas else None
+
+
+def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, ...]]:
+    """For each figure of a sentence that may answer a "montako / kuinka moni" question, the
+    base forms of the noun it counts ("Verkosto kokoontui 3 kertaa" → ("kerta",),
+    "työntekijöitä oli kaksi" → ("työntekijä",), "19,9 %" → ("prosentti",)), or () when the
+    sentence does not say (a figure in brackets, at a sentence's end)."""
+    if kind not in ("quantity", "count"):
+        return []
+    sentence = _without_measure_labels(sentence)
+    for figure in set(_FIGURE.findall(asked)):
+        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
+    out: list[tuple[str, ...]] = []
+    for m, text in _figures(kind, sentence, asked):
+        after = text[m.end():]
+        if after.lstrip(" \t").startswith("%"):
+            out.append(("prosentti",))
+            continue
+        one = m.group(0).strip().lower() in ("1", "yksi")
+        following = _NEXT_WORD.match(after)
+        noun = _counted_noun(following.group(1), after[following.end():], one) if following else None
+        if noun is None:
+            before = _PREVIOUS_WORDS.search(text[:m.start()])
+            found = morphology.readings(before.group(1).lower()) if before else None
+            if before and found and any(r[0] in _NOUNS and r[2] == "osanto" for r in found):
+                noun = tuple(morphology.analyse(before.group(1).lower()).lemmas) or None
+        out.append(noun or ())
+    return out
 
 
 # "Mikä on Hyry?", "mitä tarkoittaa X", "mitä X tarkoittaa"

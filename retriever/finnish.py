@@ -23,6 +23,7 @@ STOP_WORDS = frozenset(
     tuo nuo hän he minä sinä me te joka jotka jonka joiden jota joita jossa joissa josta joista
     mikä mitkä mitä minkä mihin missä mistä millä mille miksi miten milloin mites
     kuka ketkä kenen ketä keitä keneltä kenelle kenen kenet kuinka usein montako monta moni paljonko paljon
+    monen monelle monella monessa monesta moneen moneksi monessako monellako moneenko monenko mennessä lähtien alkaen
     millainen millaista millaisia millaiset minkälainen minkälaista mikäli
     voi voiko onko oliko ovatko mm. mm esim noin vain kaikki kaikkia jokin mitään
     mukaan kautta osalta aikana vuoden vuonna vuosina vuosi vuodelle vuodesta

@@ -70,3 +70,21 @@ def document_years(sources: Iterable[str], meta: dict | None = None) -> list[int
         if found:
             return sorted(found)
     return []
+
+
+# The parts of a year a text speaks of: a season ("keväällä", "syksyn aikana", "syyskaudella",
+# "kesäaikana") or a month ("maaliskuussa"). "kesäkuu" and "syyskuu" are months, not seasons.
+_PARTS = {
+    "kevät": re.compile(r"\bkevä\w*|\bkevät\w*", re.I),
+    "kesä": re.compile(r"\bkesä(?!kuu)\w*", re.I),
+    "syksy": re.compile(r"\bsyks\w*|\bsyys(?!kuu)\w*", re.I),
+    "talvi": re.compile(r"\btalv\w*", re.I),
+    **{month: re.compile(rf"\b{month}\w*", re.I) for month in (
+        "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu", "elokuu",
+        "syyskuu", "lokakuu", "marraskuu", "joulukuu")},
+}
+
+
+def year_parts_in(text: str) -> set[str]:
+    """The seasons and months a text names ("3 kokousta syksyn aikana" → {"syksy"})."""
+    return {part for part, rx in _PARTS.items() if rx.search(text or "")}

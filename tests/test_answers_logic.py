@@ -10,11 +10,12 @@ from answers.citations import place, where
 from answers.evidence import Evidence, gather, model_for
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.qualifiers import counted_compound, owned_otherwise, result_words
+from answers.qualifiers import counted_compound, counted_noun, counts_asked, figure_fits, owned_otherwise, result_words
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
+from retriever.facts import figure_nouns
 from retriever.finnish import fold
 from retriever.lexical import BM25Index, LexicalDoc, doc_tokens
 from retriever.records import Paragraph
@@ -22,6 +23,7 @@ from retriever.rerank import Candidate, features
 from retriever.search import Hit, as_written
 from retriever.sentences import sentences
 from retriever.tuning import REFUSAL_MODELS, VERB_WEIGHT
+from retriever.years import year_parts_in
 
 
 @pytest.mark.parametrize("question, shape, kind", [
@@ -447,6 +449,96 @@ def test_how_long_and_how_large_ask_for_a_figure(question, kind):
     assert analyse(question).kind == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("Minä vuonna laajakaista säädettiin yleispalveluksi?", "time"),  # a year asked by its name
+    ("Mihin mennessä suunnitelma on laadittava?", "time"),
+    ("Mistä alkaen maksua peritään?", "time"),
+    ("Kuinka monen megabitin yhteys kotitalouksille pitäisi turvata?", "quantity"),  # "moni" in any case
+    ("Monessako kunnassa on perhekeskus?", "quantity"),
+    ("Kuinka monelle perheelle tehtiin kotikäynti?", "quantity"),
+    ("Minä päivänä kokous pidetään?", "time"),
+])
+def test_a_time_or_an_amount_asked_in_other_forms(question, kind):
+    q = analyse(question)
+    assert (q.shape, q.kind) == ("fact", kind)
+    assert not {"monen", "monessako", "monelle", "mennessä", "alkaen"} & set(q.words)  # question words, not content
+
+
+@pytest.mark.parametrize("text, nouns", [
+    ("Verkosto kokoontui vuoden aikana 3 kertaa.", [("kerta",)]),
+    ("Perhekoulu järjestetään vähintään 4 x vuodessa.", [("kerta",)]),
+    ("Lapsiperheiden kanssa työskenteleviä työntekijöitä oli kaksi.", [("työntekijä",)]),  # the noun before "oli"
+    ("Suomessa on yli 30 000 liikuntapaikkaa.", [("liikuntapaikka",)]),
+    ("Perustettiin 3 uutta ryhmää.", [("ryhmä",)]),  # an adjective before the noun
+    ("Yksi ryhmä kokoontui.", [("ryhmä",)]),  # the nominative after "yksi"
+    ("HeiPete ennalta ehkäisevän päihdetyön (4 tuulen ilmiöt)", [("tuuli",)]),  # a genitive it agrees with
+    ("Jopa 70 prosenttia ongelmakäyttäjistä", [("prosentti",)]),
+    ("Vastauksia saatiin yhteensä 367.", [()]),  # the sentence does not say
+])
+def test_the_noun_a_figure_counts(text, nouns):
+    found = figure_nouns("quantity", text)
+    assert len(found) == len(nouns)
+    for got, want in zip(found, nouns):  # (the analyser may give more base forms: "kertaa" is also "kerrata")
+        assert set(want) <= set(got) and bool(got) == bool(want)
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("Kuinka moni perhe osallistui ryhmiin?", {"perhe"}),
+    ("Montako rasistista rikosilmoitusta tehtiin?", {"rikosilmoitus"}),  # past the adjective
+    ("Kuinka moni huumeiden ongelmakäyttäjä on sairastunut?", {"ongelmakäyttäjä"}),  # past the owner
+    ("Montako heinolalaista on?", {"heinolalainen"}),  # an adjective standing for a noun
+    ("Kuinka moni osallistui luennolle?", None),  # no noun
+    ("Paljonko tuki on?", None),  # no count
+])
+def test_the_noun_a_count_question_counts(question, counted):
+    found = counted_noun(question)
+    assert (found is None) == (counted is None)
+    assert counted is None or counted <= set(found or ())
+
+
+@pytest.mark.parametrize("asked, counted, fits", [
+    ({"perhe"}, ("työntekijä",), False),
+    ({"perhe"}, ("yksinhuoltajaperhe",), True),  # a compound of it
+    ({"perhehoitaja"}, ("hoitaja",), True),  # its head
+    ({"maahanmuuttaja"}, ("kerta",), False),
+    ({"maahanmuuttaja"}, ("henkilö",), True),  # people in general
+    ({"ongelmakäyttäjä"}, ("prosentti",), True),  # a share of them
+    ({"perhe"}, (), True),  # the figure names nothing: cannot tell
+])
+def test_what_a_figure_counts_may_be_what_is_asked(asked, counted, fits):
+    assert counts_asked(frozenset(asked), counted) is fits
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("3 kokousta syksyn aikana", {"syksy"}),
+    ("Syyskaudella syvensimme yhteistyötä", {"syksy"}),
+    ("Kesäaikana työ keskittyi harrastuksiin", {"kesä"}),
+    ("kysely toteutettiin kesäkuussa", {"kesäkuu"}),  # a month, not the season
+    ("Hyväksytty 15.1.1999", set()),
+])
+def test_the_parts_of_a_year_a_text_names(text, parts):
+    assert year_parts_in(text) == parts
+
+
+@pytest.mark.parametrize("question, text, fits", [
+    ("Kuinka moni perhe osallistui ryhmiin?", "Työntekijöitä oli kaksi.", False),
+    ("Kuinka moni perhe osallistui ryhmiin?", "Asiakkuuksia oli yhteensä 41 perhettä.", True),
+    ("Montako maahanmuuttajaa Heinolassa asuu?", "Verkosto kokoontui 3 kertaa.", False),
+    ("Montako kokousta verkostolla oli keväällä?", "3 kokousta syksyn aikana", False),
+    ("Montako kokousta verkostolla oli syksyllä?", "3 kokousta syksyn aikana", True),
+    ("Montako kokousta verkostolla oli?", "3 kokousta syksyn aikana", True),
+])
+def test_a_figure_of_another_thing_or_season_does_not_fit(question, text, fits):
+    assert figure_fits(question, analyse(question).kind, text) is fits
+
+
+def test_a_count_of_another_noun_is_no_evidence_for_a_count():
+    para = _para("Vuonna 2023 lapsiperheiden kanssa työskenteleviä työntekijöitä oli kaksi. "
+                 "Perhekoutsin ryhmät kokoontuivat viikoittain.", n=8)
+    assert _evidence("Kuinka moni perhe osallistui perhekoutsin ryhmiin?", para).fact == 0.0
+    assert _evidence("Kuinka moni työntekijä työskenteli lapsiperheiden kanssa?", para).fact > 0.5
+
+
 @pytest.mark.parametrize("kind, text, has", [
     ("quantity", "yksinhuoltajaperheitä oli jo viidennes kaikista perheistä", True),  # a fraction written out
     ("quantity", "neljänneksellä vastaajista", True),
@@ -582,6 +674,11 @@ def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
     ("frequency", "Käyttää alkoholia viikoittain, %, (kouluterveyskysely)", False),
     ("money", "Nettokäyttökustannukset, €/asukas", False),
     ("money", "Nettokäyttökustannukset 120 €/asukas", True),
+    # … and a rate's denominator with no value before it
+    ("quantity", "Menetetyt elinvuodet (PYLL) ikävälillä 0 - 80 vuotta / 100 000 asukasta", False),
+    ("quantity", "Lastensuojeluilmoitukset / 1000 alle 18-vuotiasta", False),
+    ("quantity", "Kuolleisuus 250 / 100 000 asukasta", True),
+    ("quantity", "Heinolassa on 12 liikuntapaikkaa / 1000 asukasta", True),
     ("quantity", "Vihreät kannattavat kuukauden mittaista isälisää.", True),  # a length without a figure
     ("time", "Esiopetus on toteutettava seuraavan eduskunnan kaudella.", True),  # a period told from now
     ("time", "Ensi vuonna kysely uusitaan.", True),
