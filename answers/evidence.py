@@ -6,7 +6,9 @@ paragraph and the best single unit are in meaning (cosines), for "montako / mill
 the kind of fact asked for stands near the question's words (``fact``) and near its most
 specific word (``fact_rare``; ``fact_pair``: its two most specific words by one fact;
 "montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
-that never mentions swimming school), how close in meaning the closest unit holding such a
+that never mentions swimming school; a figure that names another thing it counts, "työntekijöitä
+oli kaksi" for "kuinka moni perhe …?", or another season, is no such fact:
+``qualifiers.figure_fits``), how close in meaning the closest unit holding such a
 fact is (for those questions, and for "kuka vastaa …?" the closest unit naming a person or a
 body, it stands for ``unit``: "montako lasta päiväkodeissa on?" is not answered by a count of
 interviews that shares its words), and whether a year the question

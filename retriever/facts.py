@@ -222,10 +222,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     answer to "kuka"."""
     if kind is None:
         return False
-    if kind in ("quantity", "frequency", "count", "money"):
-        sentence = _without_measure_labels(sentence)
-    for figure in set(_FIGURE.findall(asked)):
-        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
+    sentence = _without_asked_figures(_without_measure_labels(sentence) if kind in (
+        "quantity", "frequency", "count", "money") else sentence, asked)
     if kind == "frequency" and _HAS[kind].search(sentence):
         return True
     if kind in ("quantity", "frequency", "count"):  # "kuinka usein?" may be answered by a plain figure ("5 vuotta")
@@ -241,6 +239,12 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return _names_someone(sentence) or any(
             not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence))
     return bool(_HAS[kind].search(sentence))
+
+
+def _without_asked_figures(sentence: str, asked: str) -> str:
+    for figure in set(_FIGURE.findall(asked)):
+        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
+    return sentence
 
 
 def _figures(kind: str, sentence: str, asked: str) -> list[tuple[re.Match[str], str]]:
@@ -300,9 +304,7 @@ def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, .
     sentence does not say (a figure in brackets, at a sentence's end)."""
     if kind not in ("quantity", "count"):
         return []
-    sentence = _without_measure_labels(sentence)
-    for figure in set(_FIGURE.findall(asked)):
-        sentence = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", " ", sentence)
+    sentence = _without_asked_figures(_without_measure_labels(sentence), asked)
     out: list[tuple[str, ...]] = []
     for m, text in _figures(kind, sentence, asked):
         after = text[m.end():]

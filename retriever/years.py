@@ -75,7 +75,7 @@ def document_years(sources: Iterable[str], meta: dict | None = None) -> list[int
 # The parts of a year a text speaks of: a season ("keväällä", "syksyn aikana", "syyskaudella",
 # "kesäaikana") or a month ("maaliskuussa"). "kesäkuu" and "syyskuu" are months, not seasons.
 _PARTS = {
-    "kevät": re.compile(r"\bkevä\w*|\bkevät\w*", re.I),
+    "kevät": re.compile(r"\bkevä\w*", re.I),
     "kesä": re.compile(r"\bkesä(?!kuu)\w*", re.I),
     "syksy": re.compile(r"\bsyks\w*|\bsyys(?!kuu)\w*", re.I),
     "talvi": re.compile(r"\btalv\w*", re.I),
