@@ -20,7 +20,7 @@ from retriever.years import year_parts_in
 
 # word classes that may own a thing in a noun phrase, in two groups that do not stand for each
 # other: a place ("Heinolan") is not contradicted by a common noun ("kaupungin")
-_COMMON = {"nimisana", "nimisana_laatusana"}
+_COMMON = morphology.NOUN_CLASSES
 _PLACE = {"paikannimi"}
 # genitives that do not tell one thing from another: quantifiers and measures of time
 _NEUTRAL = {"kaikki", "osa", "vuosi", "viikko", "kuukausi", "päivä", "kausi", "aika"}

@@ -270,7 +270,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
 _PREVIOUS_WORDS = re.compile(r"([a-zåäöA-ZÅÄÖ]+)\s+(?:on|oli|ovat|olivat|olisi|olisivat)\s+(?:yhteensä\s+|noin\s+|n\.\s*)?$")
 _TIMES = {"x", "krt"}  # "4 x vuodessa": so many times
 _MAGNITUDES = {"sata", "tuhat", "miljoona", "miljardi", "milj"}  # "12 miljoonaa euroa" counts euros
-_NOUNS = {"nimisana", "nimisana_laatusana"}
 
 
 def _counted_noun(word: str, after: str, one: bool) -> tuple[str, ...] | None:
@@ -285,7 +284,7 @@ def _counted_noun(word: str, after: str, one: bool) -> tuple[str, ...] | None:
     # (in the genitive the figure agrees with a noun it does not count: "4 tuulen ilmiöt", "2
     # vuoden aikana")
     cases = {"osanto", "nimento", "omanto"} if one else {"osanto", "omanto"}
-    noun = [r for r in found if r[0] in _NOUNS and r[2] in cases]
+    noun = [r for r in found if r[0] in morphology.NOUN_CLASSES and r[2] in cases]
     adjective = [r for r in found if r[0] == "laatusana" and r[2] in cases]
     lemmas = tuple(morphology.analyse(w).lemmas)
     if (adjective and not noun) or set(lemmas) & _MAGNITUDES:
@@ -317,7 +316,7 @@ def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, .
         if noun is None:
             before = _PREVIOUS_WORDS.search(text[:m.start()])
             found = morphology.readings(before.group(1).lower()) if before else None
-            if before and found and any(r[0] in _NOUNS and r[2] == "osanto" for r in found):
+            if before and found and any(r[0] in morphology.NOUN_CLASSES and r[2] == "osanto" for r in found):
                 noun = tuple(morphology.analyse(before.group(1).lower()).lemmas) or None
         out.append(noun or ())
     return out

@@ -110,6 +110,10 @@ def _forms(word: str) -> tuple[tuple[str, str, str, str], ...] | None:
         return ()
 
 
+# Voikko's word classes of a common noun (an adjective that also serves as one: "nuori")
+NOUN_CLASSES = frozenset({"nimisana", "nimisana_laatusana"})
+
+
 @lru_cache(maxsize=4096)
 def readings(word: str) -> tuple[tuple[str, str, str], ...] | None:
     """(word class, number, case) of each reading of a word ("hollolan": ("paikannimi",
