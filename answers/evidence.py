@@ -23,11 +23,12 @@ only when some top unit holds that kind of fact with any of the question's words
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "kuka
 vastaa / johtaa X:ää?" only when some top unit about X holds its verb or a word made from it
 ("vastuulla", "johtaja"), "mitä
-X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form),
+X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form; so
+too the thing a yes-or-no question asks about, "onko X …?"),
 "mikä on X?" only when a top paragraph names X itself (not only its parts apart), a question
 naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
-wrong figure), and a bare keyword search is answered when a top paragraph holds all its words
+wrong figure; nor when the thing a figure is asked of is told for another year only), and a bare keyword search is answered when a top paragraph holds all its words
 (a short query is never close in meaning to a paragraph). When a question names a year, the
 evidence comes from the top paragraphs about that year (their document's, headings' or text's), the ones the answer
 is drawn from, and a fact question's from the units about it; a paragraph's document title and
@@ -44,6 +45,7 @@ from retriever import morphology
 from retriever.facts import PERIODS, is_keyword_query
 from retriever.finnish import content_tokens, tokenize
 from retriever.lexical import BM25Index
+from retriever.records import Paragraph
 from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
@@ -172,11 +174,11 @@ def gather(
         # ("vuoden 2009 aikana tehtiin 76 000 ilmoitusta" is no count for 2008)
         for_year = [(p, u, c) for p, u, c in found
                     if set(q.years) & (set(years_in(u.text)) or set(years_in(c)) or set(p.years))]
+        specific = _specific(q, analyzer)
         if q.years and found:
-            year_missing = not for_year
+            year_missing = not for_year or _other_year_only(q, found, for_year, specific, analyzer)
             found = for_year or found
         fact = max((analyzer.coverage(q.text, c) for _, _, c in found), default=0.0)
-        specific = _specific(q, analyzer)
         fact_rare = max((analyzer.coverage(specific[0], c) for _, _, c in found), default=0.0) if specific else 1.0
         # both of its two most specific words by one fact: "kuinka moni osallistui ADHD-viikon
         # yleisöluennolle?" is not answered by the ADHD week's staff briefing (125) beside the
@@ -217,6 +219,27 @@ def gather(
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
                     fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts)
+
+
+def _other_year_only(
+    q: Question, found: list[tuple[Paragraph, Unit, str]], for_year: list[tuple[Paragraph, Unit, str]],
+    specific: list[str], analyzer: BM25Index,
+) -> bool:
+    """Whether the thing a figure is asked of for a year is told only for another: a unit that
+    names its own other year holds the question's most specific word (by its own words and
+    heading) more fully than any unit of the asked year. "Mikä on työttömyysaste vuonna 2024?"
+    is not answered by 2024's share of low-income children after a sentence on 12/2025's
+    unemployment rate; the words of the sentence before, which ``unit_context`` lends a unit,
+    do not make a figure of another thing the one asked."""
+    if not specific:
+        return False
+    def own(p: Paragraph, u: Unit) -> float:
+        return analyzer.coverage(specific[0], f"{p.heading} {u.text}")
+    # (in a document of the asked year another year named in passing is an aside: "3 kokousta
+    # syksyn aikana … (vuonna 2024 HeiPeten pj.)" in the report of 2023)
+    other = max((own(p, u) for p, u, _ in found if years_in(u.text)
+                 and not set(q.years) & (set(years_in(u.text)) | set(p.years))), default=0.0)
+    return other >= TOPIC_PRESENT and other > max((own(p, u) for p, u, _ in for_year), default=0.0)
 
 
 # a verb's stem a word made from it begins with: "vast" of "vastata" in "vastuulla", "vastaava"
@@ -301,4 +324,11 @@ def _nouns_first(words: Iterable[str]) -> list[str]:
     about is named by a noun, its verb often paraphrased ("verottamisesta" / "haittavero"), a
     participle too ("työkyvyttömyyteen johtavista" / "työkyvyttömyyttä aiheuttavia")."""
     words = list(words)
-    return [w for w in words if not morphology.analyse(w).verb and not morphology.participle(w)] or words
+    return [w for w in words if _is_noun(w)] or words
+
+
+def _is_noun(word: str) -> bool:
+    """No verb form or participle; a compound read as a verb is an action noun with its object
+    ("perheenyhdistämistä"): Finnish verbs are hardly ever compounds."""
+    analysis = morphology.analyse(word)
+    return (not analysis.verb or bool(analysis.parts)) and not morphology.participle(word)

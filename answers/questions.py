@@ -141,7 +141,7 @@ class Question:
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
     proper: list[str] = field(default_factory=list)  # content words written with a capital inside the question
-    topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y
+    topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y (of "onko Y …?": all after the verb)
     frame: list[str] = field(default_factory=list)  # … and those of X (the document, its kind or author)
     per: str | None = None  # "paljonko … kuukaudessa / vuosittain?": the period a figure is asked per
 
@@ -227,6 +227,10 @@ def analyse(question: str) -> Question:
     proper = [w.lower() for w in re.findall(r"(?<=\s)[A-ZÅÄÖ][a-zåäö][\wåäöÅÄÖ-]*", q)]
     reporting = _REPORTING_VERB.search(q) if shape in ("topic", "list") else None
     topic = [w for w in content_tokens(q[reporting.end():]) if not w[0].isdigit()] if reporting else []
+    if shape == "topic" and not topic and _asks_yes_or_no(q):
+        # "onko Heinolassa ilmainen joukkoliikenne ikäihmisille?" asks whether the material says
+        # so of a thing it names: the words after the verb are its topic
+        topic = [w for w in content_tokens(" ".join(tokenize(q)[1:])) if not w[0].isdigit()]
     frame: list[str] = []
     if reporting and topic:
         # (the one whose opinion is asked is the frame too: "mitä mieltä vihreät ovat Y:stä?")
@@ -235,6 +239,14 @@ def analyse(question: str) -> Question:
         frame = [w for w in content_tokens(before) if not w[0].isdigit() and not w.startswith("mielt")]
     per = _period(q) if kind in ("quantity", "count", "money") else None
     return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per)
+
+
+def _asks_yes_or_no(question: str) -> bool:
+    """The question opens with a verb carrying the question clitic ("onko", "saavutettiinko",
+    "pitäisikö"), not with a question word ("montako", "paljonko")."""
+    words = tokenize(question)
+    first = words[0].lower() if words else ""
+    return first.endswith(("ko", "kö")) and bool(morphology.may_be_verb(first))
 
 
 # "vuosittain", "kuukausittain": a figure per period, as "vuodessa" is

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from answers.citations import place, where
-from answers.evidence import Evidence, gather, model_for
+from answers.evidence import Evidence, _specific, gather, model_for
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.qualifiers import counted_compound, counted_noun, counts_asked, figure_fits, owned_otherwise, result_words
@@ -207,6 +207,58 @@ def test_a_figure_that_names_its_own_year_is_no_figure_for_another_year_its_para
     # 2008's sentence counts children, not reports: no count of reports for 2008
     assert other_year.year_missing or other_year.fact_rare < 1.0
     assert not own_year.year_missing and own_year.fact_rare == 1.0
+
+
+def _plan(text: str) -> Paragraph:
+    return Paragraph("plan.md", "Suunnitelma 2026–2029", "Tietoa", None, 5, [2026, 2027, 2028, 2029], text)
+
+
+@pytest.mark.parametrize("question, missing", [
+    # the rate is told for 12/2025 only; 2024's figure after it counts other things
+    ("Mikä on työttömyysaste vuonna 2024?", True),
+    ("Mikä on työttömyysaste vuonna 2025?", False),
+    ("Kuinka moni alaikäinen asui pienituloisissa perheissä vuonna 2024?", False),
+])
+def test_a_figure_told_only_for_another_year_is_missing_for_the_asked_year(question, missing):
+    para = _plan("Viimeisimmän 12/2025 katsauksen perusteella kaupungin työttömyysaste on 17,5 %. "
+                 "Vuonna 2024 19,9 % alaikäisistä asui pienituloisissa perheissä.")
+    assert _evidence(question, para).year_missing is missing
+
+
+def test_another_year_named_in_passing_in_a_report_of_the_asked_year_is_an_aside():
+    para = _para("Verkostoja oli kaikkiaan 12. "
+                 "HeiPete-verkosto: 3 kokousta syksyn aikana (vuonna 2024 HeiPeten puheenjohtaja).", n=2)
+    assert not _evidence("Montako kokousta HeiPete-verkostolla oli vuonna 2023?", para).year_missing
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Onko Heinolassa ilmainen joukkoliikenne ikäihmisille?", ["heinolassa", "ilmainen", "joukkoliikenne", "ikäihmisille"]),
+    ("Tarjotaanko toisella asteella aamupalaa?", ["toisella", "asteella", "aamupalaa"]),
+    ("Montako kävijää kirjastossa oli?", []),  # a question word, no verb
+    ("Mitä ikäihmisille tehtiin?", []),
+])
+def test_a_yes_or_no_question_asks_about_the_words_after_its_verb(question, topic):
+    assert analyse(question).topic == topic
+
+
+@pytest.mark.parametrize("question, found", [
+    ("Onko Heinolassa ilmainen joukkoliikenne ikäihmisille?", False),  # no paragraph names it
+    ("Onko Heinolassa liikuntaetuja ikäihmisille?", True),
+])
+def test_a_yes_or_no_question_about_a_thing_no_top_paragraph_names_is_refused(question, found):
+    para = _para("Heinolassa 70 vuotta täyttäneille ikäihmisille on liikuntaetuja.", n=3)
+    assert _evidence(question, para).topic_found is found
+
+
+@pytest.mark.parametrize("question, specific", [
+    # a compound action noun names the thing asked about, though Voikko reads it as a verb form
+    ("Montako perhettä haki perheenyhdistämistä?", "perheenyhdistämistä"),
+    ("Mitä sanotaan ruoan verottamisesta?", "ruoan"),  # a plain verb form stays out
+])
+def test_a_compound_action_noun_is_the_most_specific_noun(question, specific):
+    para = _para("Asiakkuuksia oli 41 perhettä. Perheenyhdistämisasioissa avustetaan. Ruoan hinta nousi.", n=4)
+    index = _index([para, *FILLER])
+    assert _specific(analyse(question), index)[0] == specific
 
 
 @pytest.mark.parametrize("question, per", [
