@@ -28,8 +28,8 @@ too the thing a yes-or-no question asks about, "onko X …?"),
 "mikä on X?" only when a top paragraph names X itself (not only its parts apart), a question
 naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
-wrong figure; nor when the thing a figure is asked of is told for another year only), and a bare keyword search is answered when a top paragraph holds all its words
-(a short query is never close in meaning to a paragraph). When a question names a year, the
+wrong figure; nor when the thing a figure is asked of is told for another year only), and a
+bare keyword search is answered when a top paragraph holds all its words (a short query is never close in meaning to a paragraph). When a question names a year, the
 evidence comes from the top paragraphs about that year (their document's, headings' or text's), the ones the answer
 is drawn from, and a fact question's from the units about it; a paragraph's document title and
 years count as words it holds.
