@@ -75,6 +75,7 @@ class Evidence:
     term_found: bool | None = None  # "mikä on X?": X itself is in a top paragraph (None: no such question)
     fact_pair: float | None = None  # "montako / milloin / paljonko": its two most specific words both near one fact
     acts: bool | None = None  # "kuka vastaa / johtaa …?": a person or body stands with the question's verb
+    place: bool | None = None  # "missä X on?": a unit with the question's words names a place other than X
 
     def features(self) -> dict[str, float]:
         return {
@@ -99,12 +100,13 @@ class Evidence:
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if (self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.term_found is False
-                or self.year_missing or self.acts is False):
+                or self.year_missing or self.acts is False or self.place is False):
             # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
             # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form; a
             # year asked about that the material does not speak of ("montako … vuonna 2020?"
             # answered by 2024's figure is a wrong figure); "mikä on X?" of an X no top paragraph
-            # names (its parts apart are another thing: "esteettömyysasiamies")
+            # names (its parts apart are another thing: "esteettömyysasiamies"); "missä X on?"
+            # with no place by the question's words but X itself
             return False
         if self.keywords_found:
             return True  # a search by keywords is answered when the material holds them: a short
@@ -202,7 +204,9 @@ def gather(
         what = [w for w in content_tokens(" ".join(words)) if w not in verbs and not w[0].isdigit()]
         # (its most specific word too: "kuka johtaa seurakunnan diakoniatyötä?" is not answered by
         # "HYTE-toimintaa johtaa johtoryhmä" after a sentence naming the parish)
-        key = next((w for w in _specific(q, analyzer) if w not in verbs), "")
+        # (a noun, not a qualifier: "ketkä hyötyisivät perustulosta erilaisilla alueilla?" asks
+        # about the basic income, whatever "erilaisilla" weighs)
+        key = _thing_asked([w for w in _specific(q, analyzer) if w not in verbs])
         # A unit that names no one must be about it by its own words, not by the document's
         # title: "Maahanmuuttajille tulee laatia … ohjelmat" in a paper titled "lapsipoliittisia
         # linjauksia" does not say who drew up the paper ("Valmistelija Hyvinvointipäällikkö …"
@@ -215,10 +219,22 @@ def gather(
             acts = any(holds_verb(verbs, u.text, analyzer) and about(h, u, True)
                        and (has_kind("person", u.text, q.text) or about(h, u, False))
                        for h in top for u in units(h.paragraph))
+    place = None
+    if q.kind == "place":
+        # "missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää HeiMo-kahvilassa",
+        # nor "missä tilaisuus pidettiin?" by its month and head count: a place in a unit about
+        # the thing asked by its own words (with its heading; the sentence before may be about
+        # another thing), holding the most specific noun the top paragraphs use whole
+        # ("Heimo … kahvila" apart is not it)
+        key = _thing_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
+        place = any(has_kind("place", u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
+                    and (not key or analyzer.mentions(key, own))
+                    for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
-                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts)
+                    fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts,
+                    place=place)
 
 
 def _other_year_only(
@@ -319,6 +335,19 @@ def _specific(q: Question, analyzer: BM25Index) -> list[str]:
     return sorted(dict.fromkeys(words), key=analyzer.specificity, reverse=True)
 
 
+# Word classes that name a thing: nouns and names (not adjectives, "erilaisilla").
+_THING_CLASSES = morphology.NOUN_CLASSES | {"paikannimi", "sukunimi", "etunimi", "nimi"}
+
+
+def _thing_asked(words: list[str]) -> str:
+    """The first of the words (most specific first) that may name a thing: a noun, a name, or
+    a word the analyser does not know; else the first word ("" for none)."""
+    def thing(word: str) -> bool:
+        found = morphology.readings(word)
+        return not found or any(cls in _THING_CLASSES for cls, _, _ in found)
+    return next((w for w in words if thing(w)), words[0] if words else "")
+
+
 def _nouns_first(words: Iterable[str]) -> list[str]:
     """The words that are no verb form, or all of them when every one is: the thing asked
     about is named by a noun, its verb often paraphrased ("verottamisesta" / "haittavero"), a
@@ -328,7 +357,11 @@ def _nouns_first(words: Iterable[str]) -> list[str]:
 
 
 def _is_noun(word: str) -> bool:
-    """No verb form or participle; a compound read as a verb is an action noun with its object
-    ("perheenyhdistämistä"): Finnish verbs are hardly ever compounds."""
+    """No verb form or participle; a compound that may be read as a verb and as a noun is an
+    action noun with its object ("perheenyhdistämistä"): Finnish verbs are hardly ever
+    compounds. A verb whose other reading only splits as an adjective is a verb
+    ("kokoontuvat", "koko" + "ontuva")."""
     analysis = morphology.analyse(word)
-    return (not analysis.verb or bool(analysis.parts)) and not morphology.participle(word)
+    noun_compound = bool(analysis.parts) and any(
+        cls in morphology.NOUN_CLASSES for cls, _, _ in morphology.readings(word) or ())
+    return (not analysis.verb or noun_compound) and not morphology.participle(word)

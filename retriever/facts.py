@@ -32,6 +32,9 @@ _ASKS = {
                        r"|mink[äa] vuoden aikana)\b", re.I),
     "person": re.compile(r"^\s*(kuka|ketk[äa]|ket[äa]|keit[äa]|kenen|keneltä|kenelle|kehen)\b", re.I),
     "reason": re.compile(r"^\s*(miksi|mist[äa] syyst[äa]|mill[äa] perusteella|mink[äa] takia|mink[äa] vuoksi)\b", re.I),
+    # "missä X sijaitsee / pidettiin?" asks for a place; "missä asioissa / kunnissa / iässä /
+    # vaiheessa / määrin …?" asks which ones, at what age or stage, how far
+    "place": re.compile(r"^\s*miss[äa]\b(?!\s+(?:[\w-]+ss[aä]|m[äa][äa]rin)\b)", re.I),
 }
 _FRACTION = r"\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*"  # "viidenneksen"
 # "joka kolmas / kolmannella / kymmenes", in any case
@@ -93,7 +96,7 @@ _HAS = {
 
 def answer_kind(question: str) -> str | None:
     """"name" (kuka on…), "frequency" (kuinka usein…), "count" (montako…), "quantity" (paljonko…), "time"
-    (milloin…), "person" (kuka…), "reason" (miksi…), or None."""
+    (milloin…), "person" (kuka…), "reason" (miksi…), "place" (missä…), or None."""
     return next((kind for kind, rx in _ASKS.items() if rx.search(question)), None)
 
 
@@ -213,6 +216,42 @@ def _without_measure_labels(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not label(line))
 
 
+# Cases of place ("kirjastolla", "HeiMo-kahvilassa", "Imatralla", "ryhmäkoteihin") and the
+# words that may stand in them as a place: nouns and place names, not "yhdessä" or "siinä".
+_PLACE_CASES = frozenset({"sisaolento", "ulkoolento", "sisatulento"})
+_PLACE_CLASSES = frozenset({"nimisana", "nimisana_laatusana", "paikannimi", "nimi"})
+# Nouns of time, which stand in the same cases ("elokuussa", "keväällä", "vuoden lopussa").
+_TIME_NOUNS = frozenset({
+    "kevät", "kesä", "syksy", "talvi", "vuosi", "kuukausi", "kuu", "viikko", "päivä", "ilta", "aamu", "yö",
+    "iltapäivä", "aamupäivä", "viikonloppu", "hetki", "vaihe", "alku", "loppu", "aika", "kerta", "tunti",
+    "kausi", "jakso", "vuosikymmen", "tulevaisuus", "menneisyys",
+})
+_TIME_ENDINGS = ("kuu", "vuosi", "aika", "kausi")  # "elokuu", "koronavuosi", "kesäaika", "vaalikausi"
+
+
+def _names_place(sentence: str, asked: str) -> bool:
+    """A noun or a place name in a case of place that is not a time and not a word of the
+    question itself: "Missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää
+    HeiMo-kahvilassa", nor "missä tilaisuus pidettiin?" by "… elokuussa"."""
+    def lemmas(word: str) -> set[str]:
+        head = word.rsplit("-", 1)[-1]
+        return {*morphology.analyse(word).lemmas, *morphology.analyse(head).lemmas} or {word}
+    own = {lemma for w in _WORD.findall(asked) for lemma in lemmas(w.lower())}
+    for w in _WORD.findall(sentence):
+        word = w.lower()
+        # (an unknown compound by its head: "WPK-talolla")
+        found = morphology.readings(word) or morphology.readings(word.rsplit("-", 1)[-1])
+        if found is None:
+            return True  # no analyser: no place can be told from another word
+        if not any(case in _PLACE_CASES and cls in _PLACE_CLASSES for cls, _, case in found):
+            continue
+        base = lemmas(word)
+        if base & own or base & _TIME_NOUNS or any(b.endswith(_TIME_ENDINGS) for b in base):
+            continue
+        return True
+    return False
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -230,6 +269,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return bool(_figures(kind, sentence, asked))
     if kind == "name":
         return _names_someone(sentence)
+    if kind == "place":
+        return _names_place(sentence, asked)
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
         # … other than the one the question names: "kuka johtaa Kuntaliittoa?" is not
         # answered by "Kuntaliiton mukaan …"

@@ -69,6 +69,13 @@ from retriever.years import year_parts_in
     ("Kenelle järjestettiin yhteinen vanhempainilta?", "topic", "person"),
     ("Mihin ikään eläkeikä halutaan nostaa?", "fact", "quantity"),  # an age, not a list of places
     ("Kuinka vanhana lapsi aloittaa koulun?", "fact", "quantity"),
+    # "missä" asks for a place, unless a noun after it says which ones, what age or stage
+    ("Missä kotouttamisohjaaja päivystää?", "topic", "place"),
+    ("missa heimo-kahvila sijaitsee", "topic", "place"),  # typed without ä
+    ("Missä asioissa kotoutumispalvelut avustavat?", "topic", None),
+    ("Missä kunnissa koordinaattori työskentelee?", "topic", None),
+    ("Missä iässä toimintakyky alkaa heiketä?", "topic", None),
+    ("Missä määrin tavoitteet toteutuivat?", "topic", None),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -254,6 +261,8 @@ def test_a_yes_or_no_question_about_a_thing_no_top_paragraph_names_is_refused(qu
     # a compound action noun names the thing asked about, though Voikko reads it as a verb form
     ("Montako perhettä haki perheenyhdistämistä?", "perheenyhdistämistä"),
     ("Mitä sanotaan ruoan verottamisesta?", "ruoan"),  # a plain verb form stays out
+    # a verb whose other reading splits only as an adjective ("koko" + "ontuva") stays out
+    ("Kuinka usein ruoan kerhot kokoontuvat?", "ruoan"),
 ])
 def test_a_compound_action_noun_is_the_most_specific_noun(question, specific):
     para = _para("Asiakkuuksia oli 41 perhettä. Perheenyhdistämisasioissa avustetaan. Ruoan hinta nousi.", n=4)
@@ -307,6 +316,15 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
     assert _evidence(question, _para(text, n=2)).acts is acts
+
+
+def test_what_a_who_question_asks_about_is_named_by_a_noun_not_a_rarer_adjective():
+    # "erilaisilla" is the rarest word of the question; the basic income is what it asks about
+    said = _para("Perustulo on keino erilaisilla alueilla. Se vapauttaisi ihmiset työskentelemään. Siitä "
+                 "hyötyisivät kausityöntekijät tai harvaan asuttujen alueiden työttömät, jotka voisivat "
+                 "täydentää perustuloa.", n=2)
+    others = [_para("Perustulo helpottaisi perheiden arkea.", n=3), _para("Perustulo on vanha ajatus.", n=4)]
+    assert _evidence("Ketkä hyötyisivät perustulosta erilaisilla alueilla?", said, *others).acts is True
 
 
 def test_a_unit_naming_no_one_answers_who_only_by_its_own_words_not_the_documents_title():
@@ -614,6 +632,37 @@ def test_a_count_of_another_noun_is_no_evidence_for_a_count():
 ])
 def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     assert has_kind(kind, text) is has
+
+
+@pytest.mark.parametrize("text, has", [
+    ("Kotouttamisohjaaja päivystää viikoittain kirjastolla.", True),
+    ("Ikääntyneiden terveydenpäivä WPK-talolla 29.8.2023", True),  # an unknown compound by its head
+    ("Vanhusvaltuutettua kokeillaan Jyväskylässä.", True),  # a place name
+    ("Lapset pitäisi sijoittaa erityisiin ryhmäkoteihin.", True),  # where to: a place too
+    ("Tilaisuus järjestettiin elokuussa.", False),  # a time
+    ("Sopimus purettiin vuoden lopussa.", False),
+    ("Koulurauhan julistus (58 livenä, streamin kautta 155)", False),
+    ("HeiMo-kahvila on avoinna viikoittain.", False),
+    ("Kotouttamisohjaaja päivystää viikoittain HeiMo-kahvilassa.", False),  # the asked place itself
+])
+def test_a_place_is_a_noun_in_a_case_of_place_that_is_no_time_and_not_the_asked_thing(text, has):
+    assert has_kind("place", text, "Missä HeiMo-kahvila sijaitsee?") is has
+
+
+@pytest.mark.parametrize("question, text, place", [
+    ("Missä kotouttamisohjaaja päivystää?", "Kotouttamisohjaaja päivystää viikoittain HeiMo-kahvilassa.", True),
+    ("Missä HeiMo-kahvila sijaitsee?", "Kotouttamisohjaaja päivystää viikoittain HeiMo-kahvilassa.", False),
+    ("Missä koulurauhan julistus pidettiin?", "Koulurauhan julistus pidettiin elokuussa.", False),
+    # a place in the sentence after the one about the thing asked is another thing's place
+    ("Missä koulurauhan julistus pidettiin?",
+     "Koulurauhan julistus pidettiin elokuussa. Palautteissa tilaisuutta pidettiin hyvänä.", False),
+    ("Missä koulurauhan julistus pidettiin?", "Koulurauhan julistus pidettiin Kailaan koulussa.", True),
+])
+def test_where_is_answered_by_a_place_in_a_unit_about_the_thing_asked(question, text, place):
+    evidence = _evidence(question, _para(text, n=2))
+    assert evidence.place is place
+    if not place:
+        assert not evidence.answerable(REFUSAL_MODELS["lexical"])
 
 
 @pytest.mark.parametrize("question, text, has", [
