@@ -233,6 +233,10 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # relevant sentences.
             take = (_items_about(q, items, hits[r].paragraph, analyzer) if len(items) >= 2
                     else [s for s in own if s.score >= SUPPORT_SHARE * best.score])
+            if take and len(items) < 2 and 2 * len(take) > len(own) and len(own) <= TOPIC_WINDOW:
+                # most of a short passage is quoted: its other sentences finish its point
+                # ("Ryhmät on koettu turvallisiksi …" after the feedback on the groups)
+                take = own
             chosen += sorted(take, key=lambda s: s.unit.position)
             if len(chosen) >= LIST_MAX_ITEMS:
                 break

@@ -1287,3 +1287,12 @@ def test_one_citation_formatter_for_cli_and_app(paragraph, cli, app):
     assert where(paragraph) == cli
     assert place(paragraph, "sivu", "kappale") == app
     assert place(paragraph, "sivu", "kappale", title=False) == app.split(" · ", 1)[1]
+
+
+def test_a_list_answer_quotes_a_short_passage_whole_when_it_quotes_most_of_it():
+    # the last sentence shares one word with the question; the two before it carry the point
+    feedback = _para("Pääasiallinen palaute perhetyön ryhmistä ollut hyvää. Ryhmistä saadun palautteen mukaan "
+                     "hyödyllisiä ovat olleet käytännön työkalut. Ryhmät on koettu turvallisiksi.",
+                     section="Palaute ja arviointi", n=3)
+    text, _ = _answer("Millaista palautetta perhetyön ryhmistä saatiin?", [feedback])
+    assert "turvallisiksi" in text
