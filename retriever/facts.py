@@ -308,7 +308,10 @@ def _figures(kind: str, sentence: str, asked: str) -> list[tuple[re.Match[str], 
 # what a figure counts is named by the noun after it ("3 kertaa", "130 vastausta", "yksi ryhmä")
 # or, in "työntekijöitä oli kaksi", by the noun before a form of "olla"
 _NEXT_WORD = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
-_PREVIOUS_WORDS = re.compile(r"([a-zåäöA-ZÅÄÖ]+)\s+(?:on|oli|ovat|olivat|olisi|olisivat)\s+(?:yhteensä\s+|noin\s+|n\.\s*)?$")
+# (not a noun a preposition governs: "kerrostaloja ilman hissejä on noin 23 000" counts houses,
+# not lifts)
+_PREVIOUS_WORDS = re.compile(
+    r"(?<![Ii]lman\s)(?<![Ee]nnen\s)(?<![Kk]ohti\s)\b([a-zåäöA-ZÅÄÖ]+)\s+(?:on|oli|ovat|olivat|olisi|olisivat)\s+(?:yhteensä\s+|noin\s+|n\.\s*)?$")
 _TIMES = {"x", "krt"}  # "4 x vuodessa": so many times
 _MAGNITUDES = {"sata", "tuhat", "miljoona", "miljardi", "milj"}  # "12 miljoonaa euroa" counts euros
 

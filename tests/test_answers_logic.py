@@ -544,6 +544,9 @@ def test_a_time_or_an_amount_asked_in_other_forms(question, kind):
     ("HeiPete ennalta ehkäisevän päihdetyön (4 tuulen ilmiöt)", [("tuuli",)]),  # a genitive it agrees with
     ("Jopa 70 prosenttia ongelmakäyttäjistä", [("prosentti",)]),
     ("Vastauksia saatiin yhteensä 367.", [()]),  # the sentence does not say
+    # a noun a preposition governs is not counted: this counts blocks of flats, not lifts
+    ("Kerrostaloja ilman hissejä on noin 23 000.", [()]),
+    ("Kerrostaloja on noin 23 000.", [("kerrostalo",)]),
 ])
 def test_the_noun_a_figure_counts(text, nouns):
     found = figure_nouns("quantity", text)
