@@ -224,11 +224,12 @@ def gather(
         # "missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää HeiMo-kahvilassa",
         # nor "missä tilaisuus pidettiin?" by its month and head count: a place in a unit about
         # the thing asked by its own words (with its heading; the sentence before may be about
-        # another thing), holding the most specific noun the top paragraphs use whole
-        # ("Heimo … kahvila" apart is not it)
-        key = _thing_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
+        # another thing), holding one of the two most specific nouns the top paragraphs use
+        # whole ("Heimo … kahvila" apart is not it; "missä työntekijät kävivät tutustumassa
+        # valmistavaan opetukseen?" is answered by a visit to a class of it, who went told after)
+        keys = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])[:2]
         place = any(has_kind("place", u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                    and (not key or analyzer.mentions(key, own))
+                    and (not keys or any(analyzer.mentions(k, own) for k in keys))
                     for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
@@ -339,13 +340,18 @@ def _specific(q: Question, analyzer: BM25Index) -> list[str]:
 _THING_CLASSES = morphology.NOUN_CLASSES | {"paikannimi", "sukunimi", "etunimi", "nimi"}
 
 
-def _thing_asked(words: list[str]) -> str:
-    """The first of the words (most specific first) that may name a thing: a noun, a name, or
-    a word the analyser does not know; else the first word ("" for none)."""
+def _things_asked(words: list[str]) -> list[str]:
+    """The words (most specific first) that may name a thing: a noun, a name, or a word the
+    analyser does not know; else all of them."""
     def thing(word: str) -> bool:
         found = morphology.readings(word)
         return not found or any(cls in _THING_CLASSES for cls, _, _ in found)
-    return next((w for w in words if thing(w)), words[0] if words else "")
+    return [w for w in words if thing(w)] or words
+
+
+def _thing_asked(words: list[str]) -> str:
+    """The first of ``_things_asked`` ("" for none)."""
+    return next(iter(_things_asked(words)), "")
 
 
 def _nouns_first(words: Iterable[str]) -> list[str]:

@@ -160,6 +160,9 @@ def counts_asked(asked: frozenset[str], counted: tuple[str, ...]) -> bool:
     return any(c == a or c.endswith(a) or a.endswith(c) for c in counted for a in asked)
 
 
+_ASKS_PERCENT = re.compile(r"\b(?:kuinka\s+monta|montako|monta)\s+prosent", re.I)
+
+
 def figure_fits(question: str, kind: str | None, unit_text: str) -> bool:
     """A figure of the unit may be the one asked for, as far as what it counts and when tell:
     "kuinka moni perhe osallistui ryhmiin?" is not answered by "työntekijöitä oli kaksi", nor
@@ -167,8 +170,11 @@ def figure_fits(question: str, kind: str | None, unit_text: str) -> bool:
     the figure's own ("montako kokousta oli keväällä?" is not answered by "3 kokousta syksyn
     aikana")."""
     asked = counted_noun(question) if kind in ("count", "quantity") else None
-    if asked and not any(counts_asked(asked, noun) for noun in figure_nouns(kind or "", unit_text, question)):
+    nouns = figure_nouns(kind or "", unit_text, question)
+    if asked and not any(counts_asked(asked, noun) for noun in nouns):
         return False
+    if kind == "quantity" and _ASKS_PERCENT.search(question) and not any("prosentti" in noun for noun in nouns):
+        return False  # "kuinka monta prosenttia …?" is answered by a share, not by any figure
     parts = year_parts_in(question)
     told = year_parts_in(unit_text) if parts else set()
     return not told or bool(told & parts)

@@ -209,8 +209,10 @@ def analyse(question: str) -> Question:
         kind, term = "name", None  # "mikä on hyvinvointijohtajan nimi?" asks who holds the role
     if kind in ("quantity", "count") and any(_is_money(w) for w in words) and not _ASKS_SHARE.search(q):
         kind = "money"
-    if term is not None and re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I):
-        term = None  # "mitkä ovat pääteemat?" asks for several things, not one definition
+    if term is not None and (re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I) or _asks_several(q)):
+        # "mitkä ovat pääteemat?", "mitä kehittämiskohteita työryhmällä on?" ask for several
+        # things, not one definition
+        term = None
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
     if kind in ("quantity", "count", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _asks_who_all(q)):

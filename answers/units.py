@@ -140,7 +140,9 @@ def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | N
 
 def unit_context(paragraph: Paragraph, unit: Unit, title: bool = True) -> str:
     """A unit with what it stands under, for word evidence: the document's title counts
-    ("milloin ohjelma hyväksyttiin?" names the document) and so does the nearest heading. A
+    ("milloin ohjelma hyväksyttiin?" names the document) and so do the headings above it,
+    not only the nearest ("Ryhmätoimintaa 11 eri ryhmää" under "… PERHEKESKUSTYÖ ›
+    Vertaisryhmätoiminta" counts the family centre's peer groups). A
     sentence or line that is no list item goes on from the one before, which often names its
     subject ("Ammatillisen koulutuksen opiskelijoilla …" / "Ammatillisen opetuksen
     vastausprosentin ollessa 34 % …"; "Kaatumisten ehkäisy -luento 1.11.2023." / "n.70
@@ -153,8 +155,8 @@ def unit_context(paragraph: Paragraph, unit: Unit, title: bool = True) -> str:
         earlier = [u for u in units(paragraph) if u.position < unit.position]
         before = earlier[-1].text if earlier else ""
     if not title:  # what the text around the unit says, not what the whole document is about
-        return f"{paragraph.heading} {before} {unit.text}"
-    return f"{years_text(paragraph)} {paragraph.title} {paragraph.heading} {before} {unit.text}"
+        return f"{paragraph.section} {before} {unit.text}"
+    return f"{years_text(paragraph)} {paragraph.title} {paragraph.section} {before} {unit.text}"
 
 
 def years_text(paragraph: Paragraph) -> str:

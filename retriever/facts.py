@@ -43,9 +43,9 @@ _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zå
 _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
-        # (an ordinal, "2. vuosikurssi", "1.-2. luokka", is no amount)
+        # (an ordinal, "2. vuosikurssi", "1.-2. luokka", "2.asteella", is no amount)
         # ("n.70" is "noin 70"; "1.11." a date)
-        r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s+[a-zåäö])"
+        r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s*[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # (in other cases, and hundreds, thousands and millions: "kymmeniä", "noin satatuhatta
         # suomalaista", "liki miljoona", "tuhansia nuoria")
@@ -252,6 +252,30 @@ def _names_place(sentence: str, asked: str) -> bool:
     return False
 
 
+# "kenelle …?" asks to whom: anyone a noun in the allative names ("murrosikäisen vanhemmille",
+# "eläkeläisille", "kunnalle"), or an adjective in the plural standing for people ("iäkkäille",
+# "heinolalaisille"); not "kaikille" alone, and not a time ("vuodelle")
+_TO_WHOM = re.compile(r"^\s*(?:kenelle|keille)\b", re.I)
+_NOT_RECIPIENTS = frozenset({"kaikki", "muu", "jokainen", "itse", "moni", "useampi"})
+
+
+def _names_recipient(sentence: str, asked: str) -> bool:
+    own = {lemma for w in _WORD.findall(asked) for lemma in morphology.analyse(w.lower()).lemmas}
+    for w in _WORD.findall(sentence):
+        word = w.lower()
+        found = morphology.readings(word)
+        if found is None:
+            return False  # no analyser: the person pattern alone
+        if not any(case == "ulkotulento" and (cls in _PLACE_CLASSES or (cls, number) == ("laatusana", "plural"))
+                   for cls, number, case in found):
+            continue
+        base = set(morphology.analyse(word).lemmas) or {word}
+        if base & (own | _NOT_RECIPIENTS | _TIME_NOUNS) or any(b.endswith(_TIME_ENDINGS) for b in base):
+            continue
+        return True
+    return False
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -278,7 +302,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         # question: "syrjintälautakunta" is an answer to "kuka valvoo syrjintää?")
         own = [w.lower() for w in _WORD.findall(asked) if len(w) >= _SAME_STEM]
         return _names_someone(sentence) or any(
-            not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence))
+            not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence)) or (
+            bool(_TO_WHOM.match(asked)) and _names_recipient(sentence, asked))
     return bool(_HAS[kind].search(sentence))
 
 
@@ -307,7 +332,8 @@ def _figures(kind: str, sentence: str, asked: str) -> list[tuple[re.Match[str], 
 
 # what a figure counts is named by the noun after it ("3 kertaa", "130 vastausta", "yksi ryhmä")
 # or, in "työntekijöitä oli kaksi", by the noun before a form of "olla"
-_NEXT_WORD = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
+# (glued on too: "2x/v", "5krt")
+_NEXT_WORD = re.compile(r"[ \t]*([a-zåäöA-ZÅÄÖ]+)")
 # (not a noun a preposition governs: "kerrostaloja ilman hissejä on noin 23 000" counts houses,
 # not lifts)
 _PREVIOUS_WORDS = re.compile(

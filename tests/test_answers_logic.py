@@ -76,6 +76,8 @@ from retriever.years import year_parts_in
     ("Missä kunnissa koordinaattori työskentelee?", "topic", None),
     ("Missä iässä toimintakyky alkaa heiketä?", "topic", None),
     ("Missä määrin tavoitteet toteutuivat?", "topic", None),
+    # "mitä" with a plural partitive asks for several things, not what one thing is
+    ("Mitä kehittämiskohteita työryhmällä on?", "list", None),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -280,6 +282,15 @@ def test_a_compound_action_noun_is_the_most_specific_noun(question, specific):
 ])
 def test_the_period_a_figure_is_asked_per(question, per):
     assert analyse(question).per == per
+
+
+def test_a_figures_unit_stands_under_every_heading_above_it_not_only_the_nearest():
+    # "perhekeskus" is only in the section above the list of peer groups
+    groups = _para("Ryhmätoimintaa 11 eri ryhmää\nKäynnit yhteensä 211",
+                   section="Kohdennettu ryhmätoiminta / perhekeskustyö › Vertaisryhmätoiminta", n=2)
+    others = [_para("Vertaisryhmiä on monenlaisia.", n=3), _para("Vertaisryhmä kokoontuu kirjastolla.", n=4)]
+    evidence = _evidence("Kuinka monta vertaisryhmää perhekeskuksella oli?", groups, *others)
+    assert evidence.fact_rare and evidence.fact_rare > 0.5
 
 
 def test_a_figure_asked_per_period_needs_a_unit_that_gives_one_per_that_period():
@@ -487,6 +498,11 @@ def test_a_topic_answer_quotes_a_paragraphs_opening_point_beyond_the_best_senten
     ("Kuka päättää asiasta?", "Kotikunnalle kuuluu päätös.", True),
     ("Kuka päättää asiasta?", "Liikunnasta on kasvanut harraste.", False),
     ("Kuka päättää asiasta?", "Tie on hyvässä kunnossa ja kunnioitus suurta.", False),
+    # "kenelle" asks to whom: a group of people in the allative, not everyone alone nor a time
+    ("Kenelle Murkkufoorumi on tarkoitettu?", "Murkkufoorumi murrosikäisen vanhemmille", True),
+    ("Kenelle Olkkari-illat on tarkoitettu?", "Olkkari-illat kaikille heinolalaisille", True),
+    ("Kenelle Olkkari-illat on tarkoitettu?", "Olkkari-illat ovat avoinna kaikille.", False),
+    ("Kenelle tavoitteet on asetettu?", "Tavoitteet asetettiin vuodelle 2024.", False),
 ])
 def test_a_body_the_question_names_is_no_answer_to_who(question, sentence, answers):
     assert has_kind("person", sentence, question) is answers
@@ -547,6 +563,7 @@ def test_a_time_or_an_amount_asked_in_other_forms(question, kind):
     # a noun a preposition governs is not counted: this counts blocks of flats, not lifts
     ("Kerrostaloja ilman hissejä on noin 23 000.", [()]),
     ("Kerrostaloja on noin 23 000.", [("kerrostalo",)]),
+    ("Wilma-tiedote lähetettiin koteihin 2x/v.", [("kerta",)]),  # so many times, glued on
 ])
 def test_the_noun_a_figure_counts(text, nouns):
     found = figure_nouns("quantity", text)
@@ -600,6 +617,10 @@ def test_the_parts_of_a_year_a_text_names(text, parts):
     ("Montako kokousta verkostolla oli keväällä?", "3 kokousta syksyn aikana", False),
     ("Montako kokousta verkostolla oli syksyllä?", "3 kokousta syksyn aikana", True),
     ("Montako kokousta verkostolla oli?", "3 kokousta syksyn aikana", True),
+    # a share asked for: a plain figure is none
+    ("Kuinka monta prosenttia nuorista tupakoi?", "Nuorista tupakoi 120.", False),
+    ("Kuinka monta prosenttia nuorista tupakoi?", "Nuorista tupakoi 12 %.", True),
+    ("Kuinka monta prosenttia nuorista tupakoi?", "Nuorista tupakoi 12 prosenttia.", True),
 ])
 def test_a_figure_of_another_thing_or_season_does_not_fit(question, text, fits):
     assert figure_fits(question, analyse(question).kind, text) is fits
@@ -632,6 +653,7 @@ def test_a_count_of_another_noun_is_no_evidence_for_a_count():
     ("quantity", "Joka kolmannella asiakkaalla on psyyken ongelma.", True),
     ("quantity", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),
     ("money", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),  # marks, before the euro
+    ("quantity", "Kokemukset ovat yläkoulussa ja 2.asteella lisääntyneet.", False),  # an ordinal
 ])
 def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     assert has_kind(kind, text) is has
@@ -660,6 +682,10 @@ def test_a_place_is_a_noun_in_a_case_of_place_that_is_no_time_and_not_the_asked_
     ("Missä koulurauhan julistus pidettiin?",
      "Koulurauhan julistus pidettiin elokuussa. Palautteissa tilaisuutta pidettiin hyvänä.", False),
     ("Missä koulurauhan julistus pidettiin?", "Koulurauhan julistus pidettiin Kailaan koulussa.", True),
+    # who went is told after the visit: the place stands with the other noun asked about
+    ("Missä työntekijät kävivät tutustumassa valmistavaan opetukseen?",
+     "Tutustumiskäynti Hollolan valmistavan opetuksen luokkaan toteutui. Mukana olivat opettajat ja työntekijät.",
+     True),
 ])
 def test_where_is_answered_by_a_place_in_a_unit_about_the_thing_asked(question, text, place):
     evidence = _evidence(question, _para(text, n=2))
