@@ -75,7 +75,7 @@ class Evidence:
     term_found: bool | None = None  # "mikä on X?": X itself is in a top paragraph (None: no such question)
     fact_pair: float | None = None  # "montako / milloin / paljonko": its two most specific words both near one fact
     acts: bool | None = None  # "kuka vastaa / johtaa …?": a person or body stands with the question's verb
-    place: bool | None = None  # "missä X on?": a unit with the question's words names a place other than X
+    kind_found: bool | None = None  # "missä X on?", "mikä on X:n nimi?": a unit about X gives a place / a name
 
     def features(self) -> dict[str, float]:
         return {
@@ -100,13 +100,13 @@ class Evidence:
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if (self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.term_found is False
-                or self.year_missing or self.acts is False or self.place is False):
+                or self.year_missing or self.acts is False or self.kind_found is False):
             # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
             # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form; a
             # year asked about that the material does not speak of ("montako … vuonna 2020?"
             # answered by 2024's figure is a wrong figure); "mikä on X?" of an X no top paragraph
             # names (its parts apart are another thing: "esteettömyysasiamies"); "missä X on?"
-            # with no place by the question's words but X itself
+            # with no place by the question's words but X itself, "mikä on X:n nimi?" with no name
             return False
         if self.keywords_found:
             return True  # a search by keywords is answered when the material holds them: a short
@@ -202,8 +202,9 @@ def gather(
         words = [w.lower() for w in tokenize(q.text)[1:]]  # after the question word
         verbs = action_verbs(q)
         what = [w for w in content_tokens(" ".join(words)) if w not in verbs and not w[0].isdigit()]
-        # (its most specific word too: "kuka johtaa seurakunnan diakoniatyötä?" is not answered by
-        # "HYTE-toimintaa johtaa johtoryhmä" after a sentence naming the parish)
+        # (its most specific word too, whole: "kuka johtaa seurakunnan diakoniatyötä?" is not
+        # answered by "HYTE-toimintaa johtaa johtoryhmä" after a sentence naming the parish, nor
+        # "kuka johtaa Lape-työryhmää?" by the one who leads another "työryhmä")
         # (a noun, not a qualifier: "ketkä hyötyisivät perustulosta erilaisilla alueilla?" asks
         # about the basic income, whatever "erilaisilla" weighs)
         key = _thing_asked([w for w in _specific(q, analyzer) if w not in verbs])
@@ -214,28 +215,30 @@ def gather(
         def about(h: Hit, u: Unit, title: bool) -> bool:
             c = unit_context(h.paragraph, u, title=title)
             return not what or (analyzer.coverage(" ".join(what), c) >= FACT_NEAR
-                                and (not key or analyzer.coverage(key, c) > TOPIC_PRESENT))
+                                and (not key or analyzer.mentions(key, c)))
         if verbs:
             acts = any(holds_verb(verbs, u.text, analyzer) and about(h, u, True)
                        and (has_kind("person", u.text, q.text) or about(h, u, False))
                        for h in top for u in units(h.paragraph))
-    place = None
-    if q.kind == "place":
+    kind_found = None
+    if q.kind in ("place", "title"):
         # "missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää HeiMo-kahvilassa",
-        # nor "missä tilaisuus pidettiin?" by its month and head count: a place in a unit about
-        # the thing asked by its own words (with its heading; the sentence before may be about
-        # another thing), holding one of the two most specific nouns the top paragraphs use
-        # whole ("Heimo … kahvila" apart is not it; "missä työntekijät kävivät tutustumassa
-        # valmistavaan opetukseen?" is answered by a visit to a class of it, who went told after)
+        # nor "missä tilaisuus pidettiin?" by its month and head count, nor "mikä on
+        # toimintamallin nimi?" by a line that names the model's building but not the model:
+        # a place or a name in a unit about the thing asked by its own words (with its heading;
+        # the sentence before may be about another thing), holding one of the two most specific
+        # nouns the top paragraphs use whole ("Heimo … kahvila" apart is not it; "missä
+        # työntekijät kävivät tutustumassa valmistavaan opetukseen?" is answered by a visit to a
+        # class of it, who went told after)
         keys = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])[:2]
-        place = any(has_kind("place", u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                    and (not keys or any(analyzer.mentions(k, own) for k in keys))
-                    for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
+        kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
+                         and (not keys or any(analyzer.mentions(k, own) for k in keys))
+                         for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
                     fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts,
-                    place=place)
+                    kind_found=kind_found)
 
 
 def _other_year_only(

@@ -137,6 +137,7 @@ class Question:
     text: str
     shape: str  # "list" | "fact" | "definition" | "topic"
     kind: str | None = None  # "name" | "count" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
+    #                          | "place" | "title" (a thing's name)
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
@@ -207,6 +208,8 @@ def analyse(question: str) -> Question:
     named = _NAME_OF.match(q) or _NAME_OF.match(fold(q))
     if kind is None and named and _is_holder(tokenize(named.group(1))[-1].lower()):
         kind, term = "name", None  # "mikä on hyvinvointijohtajan nimi?" asks who holds the role
+    elif kind is None and named:
+        kind = "title"  # "mikä on toimintamallin nimi?" asks what a thing is called
     if kind in ("quantity", "count") and any(_is_money(w) for w in words) and not _ASKS_SHARE.search(q):
         kind = "money"
     if term is not None and (re.match(r"^\s*(mitk[äa]|ketk[äa])\b", q, re.I) or _asks_several(q)):

@@ -7,7 +7,7 @@ import os
 import re
 
 from . import morphology
-from .finnish import content_tokens
+from .finnish import content_tokens, fold
 from .tuning import KEYWORD_QUERY_WORDS
 from .years import years_in
 
@@ -276,6 +276,27 @@ def _names_recipient(sentence: str, asked: str) -> bool:
     return False
 
 
+# "mikä on X:n nimi?" of a thing is answered by a name: a word of naming ("nimeltään",
+# "kutsutaan"), a quotation, or a capitalised word inside a sentence that the question does not use
+_NAMING = re.compile(r"\bnime(?:ltä|ltään|llä)\b|\bnimi(?:nen|set)?\b|\bkutsu\w*|[\"“”«»]", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•▫]\s*|\n\s*)$")
+
+
+def _names_thing(sentence: str, asked: str) -> bool:
+    if _NAMING.search(sentence):
+        return True
+    own = {fold(w.lower()) for w in _WORD.findall(asked)} | {
+        lemma for w in _WORD.findall(asked) for lemma in morphology.analyse(w.lower()).lemmas}
+    for m in _WORD.finditer(sentence):
+        w = m.group(0)
+        if not w[:1].isupper() or _SENTENCE_START.search(sentence[:m.start()]):
+            continue
+        if fold(w.lower()) in own or set(morphology.analyse(w.lower()).lemmas) & own:
+            continue
+        return True
+    return False
+
+
 def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
     """The sentence holds the kind of fact asked for (a number, a sum, a date, a frequency, a
     name). A year, a date or a time of day is a time, not a quantity; a frequency may also be
@@ -295,6 +316,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return _names_someone(sentence)
     if kind == "place":
         return _names_place(sentence, asked)
+    if kind == "title":
+        return _names_thing(sentence, asked)
     if kind == "person":  # a name, or a role or body ("hyvinvointijohtaja", "kaupunginhallitus")
         # … other than the one the question names: "kuka johtaa Kuntaliittoa?" is not
         # answered by "Kuntaliiton mukaan …"

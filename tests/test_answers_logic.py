@@ -62,7 +62,7 @@ from retriever.years import year_parts_in
     ("Mikä on hyvinvointijohtajan nimi?", "fact", "name"),  # who holds the role
     ("Kuinka suuri on keskimääräinen työeläke kuukaudessa?", "fact", "money"),  # a pension is a sum
     ("Kuinka suuri osa eläkkeestä menee veroihin?", "fact", "quantity"),  # a share of a sum, not a sum
-    ("Mikä on ohjelman nimi?", "definition", None),  # a thing's name, not a person's
+    ("Mikä on ohjelman nimi?", "definition", "title"),  # a thing's name, not a person's
     # a plural object is what "kuka" asks about, not the several it asks for
     ("Kuka hyväksyi perhepoliittiset tavoitteet?", "fact", "person"),
     ("Ketkä kuuluvat hyvinvoinnin edistämisen työryhmään?", "list", "person"),
@@ -327,6 +327,13 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
     assert _evidence(question, _para(text, n=2)).acts is acts
+
+
+def test_what_a_who_question_asks_about_is_held_whole_not_by_its_parts_apart():
+    # another "työryhmä" is led by the director; the Lape group's leader is not told
+    said = _para("Hyte-työtä johtaa hyvinvointijohtaja ja sen alaisuudessa toimii työryhmä.", n=2)
+    others = [_para(t, n=3 + i) for i, t in enumerate(["Lape jatkuu.", "Lape on lasten asia.", "Lape päättyi."])]
+    assert _evidence("Kuka johtaa Lape-työryhmää?", said, *others).acts is False
 
 
 def test_what_a_who_question_asks_about_is_named_by_a_noun_not_a_rarer_adjective():
@@ -660,6 +667,17 @@ def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
 
 
 @pytest.mark.parametrize("text, has", [
+    ("Toimintamallin nimi on Löytävä vanhustyö.", True),  # a word of naming
+    ("Malli tunnetaan Heinolassa \"etsivänä ikätyönä\".", True),  # a quotation
+    ("Mallia kehittää Ikäinstituutti.", True),  # a capitalised word inside the sentence
+    ("Alueellinen Ikääntyneiden etsivän työn toimintamallin rakentaminen (2 työpajaa)", False),  # the question's own
+    ("Toimintamallin rakentaminen jatkuu.", False),
+])
+def test_a_things_name_is_a_naming_word_a_quotation_or_a_capitalised_word_not_asked(text, has):
+    assert has_kind("title", text, "Mikä on ikääntyneiden etsivän työn toimintamallin nimi?") is has
+
+
+@pytest.mark.parametrize("text, has", [
     ("Kotouttamisohjaaja päivystää viikoittain kirjastolla.", True),
     ("Ikääntyneiden terveydenpäivä WPK-talolla 29.8.2023", True),  # an unknown compound by its head
     ("Vanhusvaltuutettua kokeillaan Jyväskylässä.", True),  # a place name
@@ -689,9 +707,18 @@ def test_a_place_is_a_noun_in_a_case_of_place_that_is_no_time_and_not_the_asked_
 ])
 def test_where_is_answered_by_a_place_in_a_unit_about_the_thing_asked(question, text, place):
     evidence = _evidence(question, _para(text, n=2))
-    assert evidence.place is place
+    assert evidence.kind_found is place
     if not place:
         assert not evidence.answerable(REFUSAL_MODELS["lexical"])
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Alueellinen ikääntyneiden etsivän työn toimintamallin rakentaminen jatkui.", False),
+    ("Ikääntyneiden etsivän työn toimintamalli on nimeltään Löytävä vanhustyö.", True),
+])
+def test_a_things_name_asked_is_refused_when_no_unit_about_it_gives_one(text, named):
+    evidence = _evidence("Mikä on ikääntyneiden etsivän työn toimintamallin nimi?", _para(text, n=2))
+    assert evidence.kind_found is named
 
 
 @pytest.mark.parametrize("question, text, has", [
