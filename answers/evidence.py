@@ -17,7 +17,7 @@ names appears anywhere in them (``year_missing``).
 The evidence is combined by a logistic model, not by hand thresholds: its weights are fitted by
 ``python -m answers.refusal_fit`` on the tuning part of both development collections
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
-the model was not fitted for uses the model without them. Seven rules stay outside the model:
+the model was not fitted for uses the model without them. Nine rules stay outside the model:
 "kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
 only when some top unit holds that kind of fact with any of the question's words ("kenen /
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "kuka
@@ -25,7 +25,9 @@ vastaa / johtaa X:ää?" only when some top unit about X holds its verb or a wor
 ("vastuulla", "johtaja"), "mitä
 X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, in any form; so
 too the thing a yes-or-no question asks about, "onko X …?"),
-"mikä on X?" only when a top paragraph names X itself (not only its parts apart), a question
+"mikä on X?" only when a top paragraph names X itself (not only its parts apart), "missä X
+on?" only when a unit about X names a place other than X, "mikä on X:n nimi?" of a thing only
+when a unit about X gives a name, a question
 naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
 wrong figure; nor when the thing a figure is asked of is told for another year only), and a
