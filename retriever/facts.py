@@ -229,27 +229,40 @@ _TIME_NOUNS = frozenset({
 _TIME_ENDINGS = ("kuu", "vuosi", "aika", "kausi")  # "elokuu", "koronavuosi", "kesäaika", "vaalikausi"
 
 
-def _names_place(sentence: str, asked: str) -> bool:
-    """A noun or a place name in a case of place that is not a time and not a word of the
-    question itself: "Missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää
-    HeiMo-kahvilassa", nor "missä tilaisuus pidettiin?" by "… elokuussa"."""
-    def lemmas(word: str) -> set[str]:
-        head = word.rsplit("-", 1)[-1]
-        return {*morphology.analyse(word).lemmas, *morphology.analyse(head).lemmas} or {word}
-    own = {lemma for w in _WORD.findall(asked) for lemma in lemmas(w.lower())}
+def _lemmas(word: str) -> set[str]:
+    """Base forms of a word and of its last hyphenated part (an unknown compound by its head:
+    "WPK-talolla"); the word itself when the analyser knows neither."""
+    head = word.rsplit("-", 1)[-1]
+    return {*morphology.analyse(word).lemmas, *morphology.analyse(head).lemmas} or {word}
+
+
+def _noun_in_case(sentence: str, asked: str, cases: frozenset[str], plural_adjective: bool = False,
+                  excluded: frozenset[str] = frozenset()) -> bool | None:
+    """Whether the sentence holds a noun or a name in one of the cases (or, with
+    ``plural_adjective``, an adjective in the plural standing for people) that is no time, no
+    word of the question and none of ``excluded``. None without an analyser."""
+    own = {lemma for w in _WORD.findall(asked) for lemma in _lemmas(w.lower())}
     for w in _WORD.findall(sentence):
         word = w.lower()
-        # (an unknown compound by its head: "WPK-talolla")
         found = morphology.readings(word) or morphology.readings(word.rsplit("-", 1)[-1])
         if found is None:
-            return True  # no analyser: no place can be told from another word
-        if not any(case in _PLACE_CASES and cls in _PLACE_CLASSES for cls, _, case in found):
+            return None
+        if not any(case in cases and (cls in _PLACE_CLASSES or (plural_adjective and (cls, number) == (
+                "laatusana", "plural"))) for cls, number, case in found):
             continue
-        base = lemmas(word)
-        if base & own or base & _TIME_NOUNS or any(b.endswith(_TIME_ENDINGS) for b in base):
+        base = _lemmas(word)
+        if base & (own | excluded | _TIME_NOUNS) or any(b.endswith(_TIME_ENDINGS) for b in base):
             continue
         return True
     return False
+
+
+def _names_place(sentence: str, asked: str) -> bool:
+    """A noun or a place name in a case of place that is not a time and not a word of the
+    question itself: "Missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää
+    HeiMo-kahvilassa", nor "missä tilaisuus pidettiin?" by "… elokuussa". (Without an
+    analyser no place can be told from another word: any sentence may hold one.)"""
+    return _noun_in_case(sentence, asked, _PLACE_CASES) is not False
 
 
 # "kenelle …?" asks to whom: anyone a noun in the allative names ("murrosikäisen vanhemmille",
@@ -260,20 +273,9 @@ _NOT_RECIPIENTS = frozenset({"kaikki", "muu", "jokainen", "itse", "moni", "useam
 
 
 def _names_recipient(sentence: str, asked: str) -> bool:
-    own = {lemma for w in _WORD.findall(asked) for lemma in morphology.analyse(w.lower()).lemmas}
-    for w in _WORD.findall(sentence):
-        word = w.lower()
-        found = morphology.readings(word)
-        if found is None:
-            return False  # no analyser: the person pattern alone
-        if not any(case == "ulkotulento" and (cls in _PLACE_CLASSES or (cls, number) == ("laatusana", "plural"))
-                   for cls, number, case in found):
-            continue
-        base = set(morphology.analyse(word).lemmas) or {word}
-        if base & (own | _NOT_RECIPIENTS | _TIME_NOUNS) or any(b.endswith(_TIME_ENDINGS) for b in base):
-            continue
-        return True
-    return False
+    """(Without an analyser, the person pattern alone answers "kenelle".)"""
+    return bool(_noun_in_case(sentence, asked, frozenset({"ulkotulento"}), plural_adjective=True,
+                              excluded=_NOT_RECIPIENTS))
 
 
 # "mikä on X:n nimi?" of a thing is answered by a name: a word of naming ("nimeltään",
