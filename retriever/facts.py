@@ -43,9 +43,10 @@ _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zå
 _HAS = {
     # a count or an amount: a figure that is not a year or part of a date, or a number word
     "quantity": re.compile(
-        # (an ordinal, "2. vuosikurssi", "1.-2. luokka", "2.asteella", is no amount)
+        # (an ordinal, "2. vuosikurssi", "1.-2. luokka", "2.asteella", is no amount, nor a figure
+        # in a name: "Koto25", "TE25")
         # ("n.70" is "noin 70"; "1.11." a date)
-        r"(?<![\d/])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s*[a-zåäö])"
+        r"(?<![\d/a-zåäöA-ZÅÄÖ])(?<!\d[.,])(?!(?:19|20)\d\d(?!\d|,\d))\d+(?:[ ,.]\d+)*(?![\d.]*\d)(?!\.\s*[-–]|\.\s*[a-zåäö])"
         r"|\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kerran|kahdesti)\b"
         # (in other cases, and hundreds, thousands and millions: "kymmeniä", "noin satatuhatta
         # suomalaista", "liki miljoona", "tuhansia nuoria")
@@ -394,8 +395,9 @@ def _counted_noun(word: str, after: str, one: bool) -> tuple[str, ...] | None:
 def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, ...]]:
     """For each figure of a sentence that may answer a "montako / kuinka moni" question, the
     base forms of the noun it counts ("Verkosto kokoontui 3 kertaa" → ("kerta",),
-    "työntekijöitä oli kaksi" → ("työntekijä",), "19,9 %" → ("prosentti",)), or () when the
-    sentence does not say (a figure in brackets, at a sentence's end)."""
+    "työntekijöitä oli kaksi" → ("työntekijä",), "19,9 %" → ("prosentti",), "hankkeet (2)" →
+    ("hanke",)), or () when the sentence does not say (a figure at a sentence's end, or in
+    brackets after a singular noun: "yleisöluento (34)" counts who came)."""
     if kind not in ("quantity", "count"):
         return []
     sentence = _without_asked_figures(_without_measure_labels(sentence), asked)
@@ -413,8 +415,26 @@ def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, .
             found = morphology.readings(before.group(1).lower()) if before else None
             if before and found and any(r[0] in morphology.NOUN_CLASSES and r[2] == "osanto" for r in found):
                 noun = tuple(morphology.analyse(before.group(1).lower()).lemmas) or None
+        if noun is None:
+            noun = _bracket_counted(text[:m.start()])
         out.append(noun or ())
     return out
+
+
+# a figure in brackets after a noun: "Maahanmuuttajien työllistymiseen liittyvät hankkeet (2)"
+_BEFORE_BRACKET = re.compile(r"([a-zåäöA-ZÅÄÖ-]+)\s*\(\s*$")
+
+
+def _bracket_counted(before: str) -> tuple[str, ...] | None:
+    """The noun a figure in brackets counts when a plural noun stands right before them
+    ("hankkeet (2)", "kokoukset (4)"); None after a singular one, whose figure counts who took
+    part ("yleisöluento (34)", "lasten haastattelu (14)")."""
+    m = _BEFORE_BRACKET.search(before)
+    found = morphology.readings(m.group(1).lower()) if m else None
+    if not m or not found or not any(cls in morphology.NOUN_CLASSES and (number, case) == ("plural", "nimento")
+                                     for cls, number, case in found):
+        return None
+    return tuple(morphology.analyse(m.group(1).lower()).lemmas) or None
 
 
 # "Mikä on Hyry?", "mitä tarkoittaa X", "mitä X tarkoittaa"

@@ -571,6 +571,9 @@ def test_a_time_or_an_amount_asked_in_other_forms(question, kind):
     ("Kerrostaloja ilman hissejä on noin 23 000.", [()]),
     ("Kerrostaloja on noin 23 000.", [("kerrostalo",)]),
     ("Wilma-tiedote lähetettiin koteihin 2x/v.", [("kerta",)]),  # so many times, glued on
+    # in brackets: after a plural noun the figure counts it, after a singular one who took part
+    ("Maahanmuuttajien työllistymiseen liittyvät hankkeet (2)", [("hanke",)]),
+    ("Autismitietoisuuden viikon yleisöluento (34)", [()]),
 ])
 def test_the_noun_a_figure_counts(text, nouns):
     found = figure_nouns("quantity", text)
@@ -661,6 +664,7 @@ def test_a_count_of_another_noun_is_no_evidence_for_a_count():
     ("quantity", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),
     ("money", "Menot ovat n. 50 miljardia markkaa vuositasolla.", True),  # marks, before the euro
     ("quantity", "Kokemukset ovat yläkoulussa ja 2.asteella lisääntyneet.", False),  # an ordinal
+    ("count", "Koto25 + TE25 -työryhmät ovat aloittaneet.", False),  # figures in names
 ])
 def test_fractions_and_consequences_are_facts_of_their_kind(kind, text, has):
     assert has_kind(kind, text) is has
