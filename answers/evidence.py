@@ -259,8 +259,8 @@ def _other_year_only(
         return analyzer.coverage(specific[0], f"{p.heading} {u.text}")
     # (in a document of the asked year another year named in passing is an aside: "3 kokousta
     # syksyn aikana … (vuonna 2024 HeiPeten pj.)" in the report of 2023)
-    other = max((own(p, u) for p, u, _ in found if years_in(u.text)
-                 and not set(q.years) & (set(years_in(u.text)) | set(p.years))), default=0.0)
+    other = max((own(p, u) for p, u, _ in found if (told := set(years_in(u.text)))
+                 and not set(q.years) & (told | set(p.years))), default=0.0)
     return other >= TOPIC_PRESENT and other > max((own(p, u) for p, u, _ in for_year), default=0.0)
 
 
