@@ -45,14 +45,14 @@ from dataclasses import dataclass
 
 from retriever import morphology
 from retriever.facts import PERIODS, is_keyword_query
-from retriever.finnish import content_tokens, tokenize
+from retriever.finnish import STOP_WORDS, content_tokens, tokenize
 from retriever.lexical import BM25Index
 from retriever.records import Paragraph
 from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .qualifiers import counted_compound, figure_fits, owned_otherwise, result_words
+from .qualifiers import counted_compound, figure_fits, names_asked_figures, owned_otherwise, result_words
 from .questions import Question, has_kind, names_role, names_unit
 from .units import Unit, paragraph_years, unit_context, units, years_text
 
@@ -157,12 +157,25 @@ def gather(
         # the thing asked about under another owner is another thing: "montako vastausta nuorten
         # hyvinvointikyselyyn saatiin?" is not answered by the older people's survey's 367
         found = [(p, u, c) for p, u, c in found if not owned_otherwise(q.text, c)]
+        # so is the thing under another number: "kuinka monta prosenttia 13–17-vuotiaista …?" is
+        # not answered by the shares of 0–6- and 7–12-year-olds
+        found = [(p, u, c) for p, u, c in found if names_asked_figures(q.text, c)]
         # the state a translative names is what is asked: "milloin esiopetus tuli maksuttomaksi?"
         # is not answered by when it is to be arranged
         result = [analyzer.restore_letters(w) for w in result_words(q.text)]
         found = [(p, u, c) for p, u, c in found if all(analyzer.mentions(w, c) for w in result)]
         # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
         # answered by "omaishoitajia on 300 000"
+        verbs = deed_verbs(q) if q.kind == "count" else []
+        if verbs and not any(holds_verb(verbs, unit_context(h.paragraph, u), analyzer)
+                             for h in top for u in units(h.paragraph)):
+            # a count of those who did what the question names, when the material around it
+            # never tells of that deed (by its verb or a word made from it, "osallistui" /
+            # "osallistujaa"): "montako Rainion päiväkodin lasta siirtyi toiseen päiväkotiin?"
+            # is not answered by how many of its children were interviewed. (Of the paragraphs,
+            # not the figure's own line: "Vanhus- ja vammaisneuvostot 4 x vuodessa" tells how
+            # often they met without a verb.)
+            found = []
         counted = counted_compound(q.text)
         if counted:
             found = [(p, u, c) for p, u, c in found if analyzer.mentions(analyzer.restore_letters(counted), c)]
@@ -268,6 +281,9 @@ def _other_year_only(
 VERB_STEM = 4
 # verbs that carry no action of their own ("kenen pitäisi kantaa …", "kuka voisi olla …")
 AUXILIARIES = {"olla", "ei", "pitää", "voida", "tulla", "täytyä", "saattaa"}
+# verbs of doing and telling, whose forms are stop words ("tehtiin", "sanoo", "kerrotaan"):
+# the deed is in their object
+LIGHT_VERBS = {"tehdä", "sanoa", "kertoa", "mainita", "tarkoittaa"}
 
 
 def action_verbs(q: Question) -> list[str]:
@@ -275,6 +291,14 @@ def action_verbs(q: Question) -> list[str]:
     one asked about does ("vastaa", "johtaa", "valmistelivat")."""
     words = [w.lower() for w in tokenize(q.text)[1:]]
     return [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
+
+
+def deed_verbs(q: Question) -> list[str]:
+    """The finite verbs of a question after its question word that tell what was done:
+    auxiliaries aside, and the verbs of doing and telling whose forms search ignores
+    ("tehtiin", "sanoo"), in any form ("montako vierailua ohjaaja teki?": the deed is the visit)."""
+    return [w for w in action_verbs(q) if w not in STOP_WORDS and morphology.finite_verb(w)
+            and not set(morphology.analyse(w).lemmas) & LIGHT_VERBS]
 
 
 def holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
@@ -338,7 +362,18 @@ def _specific(q: Question, analyzer: BM25Index) -> list[str]:
     words = [w for w in words if analyzer.specificity(w) < analyzer.max_idf or analyzer.word_parts(w)] or words
     words = _nouns_first(words)
     words = [w for w in words if not names_unit(w)] or words  # "prosenttia" is how, not what
+    # an adposition or adverb names no thing ("yli 80-vuotias": "yli" is rare, not asked about)
+    words = [w for w in words if not _particle(w)] or words
     return sorted(dict.fromkeys(words), key=analyzer.specificity, reverse=True)
+
+
+_PARTICLES = {"suhdesana", "seikkasana", "sidesana", "huudahdussana"}
+
+
+def _particle(word: str) -> bool:
+    """Every reading of the word is an adposition, adverb, conjunction or interjection."""
+    found = morphology.readings(word)
+    return bool(found) and all(cls in _PARTICLES for cls, _, _ in found)
 
 
 # Word classes that name a thing: nouns and names (not adjectives, "erilaisilla").

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from retriever import morphology
 from retriever.facts import is_keyword_query
+from retriever.finnish import content_tokens
 from retriever.lexical import BM25Index
 from retriever.records import Paragraph
 from retriever.search import Hit
@@ -202,7 +203,8 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # the defining unit, or the claim a "miksi?" asks about, with the rest of its point
             # around it: a reason is often given in the sentences after the claim
             return _distinct(_window(key[0], scored))
-        head = key[:2] if len(key) > 1 and key[1].score >= SUPPORT_SHARE * key[0].score else key[:1]
+        head = key[:2] if len(key) > 1 and (key[1].score >= SUPPORT_SHARE * key[0].score
+                                            or _adds_asked(q, key[0], key[1], hits, analyzer)) else key[:1]
         # an item's lead-in is not another fact: it is quoted before the item (``_lead_ins``)
         leads = {(h.rank, lead_in(hits[h.rank].paragraph, h.unit, any_case=True)) for h in head}
         rest = [s for s in ranked if s not in head and s.rank == head[0].rank and s.score >= SUPPORT_SHARE * best.score
@@ -262,6 +264,19 @@ _ANAPHOR = re.compile(
     r"|näissä|näistä|näihin|tällöin|silloin|siksi|näin)\b",
     re.I,
 )
+
+
+def _adds_asked(q: Question, first: Scored, second: Scored, hits: list[Hit], analyzer: BM25Index) -> bool:
+    """The second fact stands in the first one's paragraph or the next to it and names a word
+    of the question that the first, with its headings, leaves out: "kuinka moni piti
+    luentotilaisuutta hyödyllisenä?" is answered by the lecture's head count and the lines
+    after it, "Oliko tilaisuus hyödyllinen kysymykseen 50 kyllä vastausta"."""
+    one, two = hits[first.rank].paragraph, hits[second.rank].paragraph
+    if one.doc != two.doc or abs(one.paragraph - two.paragraph) > 1:
+        return False
+    held = unit_context(one, first.unit)
+    return any(not analyzer.mentions(w, held) and analyzer.mentions(w, second.unit.text)
+               for w in content_tokens(q.asked) if not w[0].isdigit())
 
 
 def _with_antecedents(chosen: list[Scored], scored: list[Scored]) -> list[Scored]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from retriever import morphology
 from retriever.facts import figure_nouns
 from retriever.finnish import STOP_WORDS, tokenize
-from retriever.years import year_parts_in
+from retriever.years import year_parts_in, years_in
 
 # word classes that may own a thing in a noun phrase, in two groups that do not stand for each
 # other: a place ("Heinolan") is not contradicted by a common noun ("kaupungin")
@@ -178,3 +178,26 @@ def figure_fits(question: str, kind: str | None, unit_text: str) -> bool:
     parts = year_parts_in(question)
     told = year_parts_in(unit_text) if parts else set()
     return not told or bool(told & parts)
+
+
+# a number standing alone, not glued to letters ("Koto25", "2x") and not a part of a longer one
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def _number_parts(text: str) -> set[str]:
+    """The digit runs of a text's numbers, years left out: "13–17-vuotiaista" → {"13", "17"}."""
+    years = {str(y) for y in years_in(text)}
+    return {d.lstrip("0") or "0" for n in _NUMBER.findall(text) for d in _DIGITS.findall(n)} - years
+
+
+def names_asked_figures(question: str, text: str) -> bool:
+    """The text names every number the question qualifies its thing with (an age, a grade, a
+    date; a year is the year rules' business): "kuinka monta prosenttia 13–17-vuotiaista on
+    sijoitettu?" is not answered by the shares of 0–6- and 7–12-year-olds, nor "kuinka moni
+    25–64-vuotias sai toimeentulotukea?" by the share of those over 65."""
+    asked = _number_parts(question)
+    if not asked:
+        return True
+    held = {d.lstrip("0") or "0" for d in _DIGITS.findall(text)}
+    return asked <= held

@@ -10,7 +10,15 @@ from answers.citations import place, where
 from answers.evidence import Evidence, _specific, gather, model_for
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
-from answers.qualifiers import counted_compound, counted_noun, counts_asked, figure_fits, owned_otherwise, result_words
+from answers.qualifiers import (
+    counted_compound,
+    counted_noun,
+    counts_asked,
+    figure_fits,
+    names_asked_figures,
+    owned_otherwise,
+    result_words,
+)
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
@@ -270,6 +278,60 @@ def test_a_compound_action_noun_is_the_most_specific_noun(question, specific):
     para = _para("Asiakkuuksia oli 41 perhettä. Perheenyhdistämisasioissa avustetaan. Ruoan hinta nousi.", n=4)
     index = _index([para, *FILLER])
     assert _specific(analyse(question), index)[0] == specific
+
+
+@pytest.mark.parametrize("question, text, named", [
+    # an age range the question names must be the figure's own
+    ("Kuinka monta prosenttia 13–17-vuotiaista on sijoitettu kodin ulkopuolelle?",
+     "Kodin ulkopuolelle sijoitettuja oli 0–6-vuotiaista 1,3 % ja 7–12-vuotiaista 2 %.", False),
+    ("Kuinka suuri osa 7–12-vuotiaista oli sijoitettu kodin ulkopuolelle?",
+     "Kodin ulkopuolelle sijoitettuja oli 0–6-vuotiaista 1,3 % ja 7–12-vuotiaista 2 %.", True),
+    ("Kuinka moni 25–64-vuotias sai toimeentulotukea vuonna 2024?",
+     "Toimentulotukea sai vuonna 2024 1.0 % 65 vuotta täyttäneistä.", False),
+    ("Kuinka moni yli 80-vuotias asuu kotona?", "80 vuotta täyttäneistä asui kotona 91,5 %.", True),
+    # a year is the year rules' business, a figure glued to letters is a name
+    ("Montako vastausta kyselyyn tuli vuonna 2023?", "Vastauksia tuli 367.", True),
+    ("Montako jäsentä Koto25-työryhmässä on?", "Työryhmässä on 8 jäsentä.", True),
+    ("Montako osallistujaa oli 1.11. luennolla?", "Luento 1.11.2023, n. 70 osallistujaa.", True),
+    ("Montako osallistujaa oli 1.11. luennolla?", "Luento 10.10.2023, n. 70 osallistujaa.", False),
+])
+def test_a_figure_for_another_number_the_question_names_is_another_things(question, text, named):
+    assert names_asked_figures(question, text) is named
+
+
+def test_a_figure_question_about_an_age_group_the_material_does_not_give_is_refused():
+    para = _para("Kodin ulkopuolelle sijoitettuja oli 0–6-vuotiaista 1,3 % ja 7–12-vuotiaista 2 % "
+                 "vastaavan ikäisestä väestöstä.", n=5)
+    assert _evidence("Kuinka suuri osa 13–17-vuotiaista oli sijoitettu kodin ulkopuolelle?", para).fact == 0.0
+    assert _evidence("Kuinka suuri osa 7–12-vuotiaista oli sijoitettu kodin ulkopuolelle?", para).fact
+
+
+@pytest.mark.parametrize("question, told", [
+    ("Montako Rainion päiväkodin lasta siirtyi toiseen päiväkotiin?", False),  # no moving told
+    ("Montako Rainion päiväkodin lasta haastateltiin?", True),
+    # a word made from the verb tells the deed ("osallistui" / "osallistujaa")
+    ("Montako Rainion päiväkodin aikuista osallistui vanhempainiltaan?", True),
+    # a verb of doing leaves the deed to its object
+    ("Montako haastattelua Rainion päiväkodissa tehtiin?", True),
+    ("Montako haastattelua Rainion päiväkodin henkilökunta teki?", True),
+])
+def test_a_count_of_those_who_did_what_the_material_never_tells_has_no_figure(question, told):
+    para = _para("Lapsivaikutusten arviointi / Rainion päiväkodin jatko\n• Aikuisille suunnattu vanhempainilta, "
+                 "12 osallistujaa\n• Rainion päiväkodin lasten haastattelu (14)\n• Henkilökunnan haastattelu (5)", n=7)
+    assert bool(_evidence(question, para).fact) is told
+
+
+def test_an_adposition_is_not_the_thing_a_question_asks_about():
+    para = _para("80 vuotta täyttäneistä asui kotona 91,5 %. Yli vuoden työttömänä olleita on 515.", n=4)
+    assert "yli" not in _specific(analyse("Kuinka moni yli 80-vuotias asuu kotona?"), _index([para, *FILLER]))
+
+
+def test_a_figure_answer_adds_the_next_line_that_holds_a_word_of_the_question_the_first_lacks():
+    lecture = _para("• Kaatumisten ehkäisy -luentotilaisuus 1.11.2023. n.70 osallistujaa.", n=55)
+    feedback = _para("Oliko tilaisuus hyödyllinen kysymykseen 50 kyllä vastausta, 0 ei vastausta. "
+                     "Maksusitoumusten jako käynnistyi.", n=56)
+    text, _ = _answer("Kuinka moni piti kaatumisten ehkäisyn luentotilaisuutta hyödyllisenä?", [lecture, feedback])
+    assert "70 osallistujaa" in text and "50 kyllä" in text and "Maksusitoumusten" not in text
 
 
 @pytest.mark.parametrize("question, per", [
