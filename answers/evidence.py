@@ -372,7 +372,7 @@ _PARTICLES = {"suhdesana", "seikkasana", "sidesana", "huudahdussana"}
 
 def _particle(word: str) -> bool:
     """Every reading of the word is an adposition, adverb, conjunction or interjection."""
-    found = morphology.readings(word)
+    found = morphology.readings(word) or ()
     return bool(found) and all(cls in _PARTICLES for cls, _, _ in found)
 
 
