@@ -167,7 +167,7 @@ def gather(
         # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
         # answered by "omaishoitajia on 300 000"
         verbs = deed_verbs(q) if q.kind == "count" else []
-        if verbs and not any(holds_verb(verbs, unit_context(h.paragraph, u), analyzer)
+        if verbs and not any(tells_deed(verbs, unit_context(h.paragraph, u), analyzer)
                              for h in top for u in units(h.paragraph)):
             # a count of those who did what the question names, when the material around it
             # never tells of that deed (by its verb or a word made from it, "osallistui" /
@@ -176,6 +176,14 @@ def gather(
             # not the figure's own line: "Vanhus- ja vammaisneuvostot 4 x vuodessa" tells how
             # often they met without a verb.)
             found = []
+        elif verbs:
+            # a figure's own sentence that only tells how many there are counts no deed: "…
+            # kiintiö on 15 henkilöä/vuosi, joista 5 on hätätapausta" is no count of emergency
+            # cases that arrived. (A line without a verb, "Vanhus- ja vammaisneuvostot 4 x
+            # vuodessa", may count any; another verb may be the question's in other words,
+            # "maksusitoumuksia kirjoitettiin 44" for "montako … myönnettiin?".)
+            found = [(p, u, c) for p, u, c in found
+                     if tells_deed(verbs, u.text, analyzer) or not _only_states(u.text)]
         counted = counted_compound(q.text)
         if counted:
             found = [(p, u, c) for p, u, c in found if analyzer.mentions(analyzer.restore_letters(counted), c)]
@@ -301,6 +309,15 @@ def deed_verbs(q: Question) -> list[str]:
             and not set(morphology.analyse(w).lemmas) & LIGHT_VERBS]
 
 
+def _only_states(text: str) -> bool:
+    """The text's finite verbs are all auxiliaries ("on", "oli"), and it has some: it tells how
+    many there are, not what was done. (A word that also reads as a noun is none: "vuosi".)"""
+    words = [w.lower() for w in tokenize(text) if not w[0].isdigit()]
+    verbs = [w for w in words if morphology.finite_verb(w)
+             and not any(cls in morphology.NOUN_CLASSES for cls, _, _ in morphology.readings(w) or ())]
+    return bool(verbs) and all(AUXILIARIES & set(morphology.analyse(w).lemmas) for w in verbs)
+
+
 def holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
     """The text holds one of the verbs in some form (``BM25Index.coverage``) or a word made
     from it, told by the stem its base form or the question's form begins with ("johtaa" /
@@ -311,6 +328,15 @@ def holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
         if analyzer.coverage(v, text) >= TOPIC_PRESENT or any(w.startswith(tuple(stems)) for w in words):
             return True
     return False
+
+
+def tells_deed(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
+    """``holds_verb``, or a compound ends in the verb's stem: a verb with its particle is
+    often written as one word ("ottaa vastaan" / "vastaanottamisen")."""
+    if holds_verb(verbs, text, analyzer):
+        return True
+    stems = tuple({lemma[:VERB_STEM] for v in verbs for lemma in morphology.analyse(v.lower()).lemmas})
+    return any(stem in w[3:] for w in (w.lower() for w in tokenize(text)) for stem in stems)
 
 
 def _term_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:

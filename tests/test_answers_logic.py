@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from answers.citations import place, where
-from answers.evidence import Evidence, _specific, gather, model_for
+from answers.evidence import Evidence, _only_states, _specific, gather, model_for
 from answers.extractive import Scored, _with_antecedents, candidate_units, compose, score_units
 from answers.grounding import check_answer, figures
 from answers.qualifiers import (
@@ -319,6 +319,33 @@ def test_a_count_of_those_who_did_what_the_material_never_tells_has_no_figure(qu
     para = _para("Lapsivaikutusten arviointi / Rainion päiväkodin jatko\n• Aikuisille suunnattu vanhempainilta, "
                  "12 osallistujaa\n• Rainion päiväkodin lasten haastattelu (14)\n• Henkilökunnan haastattelu (5)", n=7)
     assert bool(_evidence(question, para).fact) is told
+
+
+@pytest.mark.parametrize("question, told", [
+    # the figure's sentence only says how many there are; the arrival is told of other people
+    ("Montako hätätapausta Heinolaan saapui vuonna 2023?", False),
+    # a verb with its particle, written as one word in the text
+    ("Montako kiintiöpakolaista Heinola ottaa vastaan vuodessa?", True),
+    # another verb in the figure's sentence may be the question's in other words (the
+    # paragraph tells of granting elsewhere)
+    ("Montako maksusitoumusta nastakenkiin myönnettiin?", True),
+])
+def test_a_count_of_a_deed_is_not_a_sentence_that_only_says_how_many_there_are(question, told):
+    para = _para("Heinolan vastaanottamisen kiintiöpakolaisten määrä on max. 15 henkilöä/vuosi, joista 5 on "
+                 "hätätapausta. Vuoden 2023 aikana Heinolaan saapui neljä kiintiöpakolaisperhettä. "
+                 "Nastakenkien maksusitoumuksia kirjoitettiin 44 kappaletta. Etuus myönnettiin kaikille hakijoille.",
+                 n=8)
+    assert bool(_evidence(question, para).fact) is told
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Yli vuoden työttömänä olleita on 515 henkilöä.", True),
+    ("Kiintiö on 15 henkilöä/vuosi, joista 5 on hätätapausta.", True),  # "vuosi" is no verb here
+    ("Maksusitoumuksia kirjoitettiin 44 kappaletta.", False),
+    ("Vanhus- ja vammaisneuvostot 4 x vuodessa", False),  # no verb: a label line
+])
+def test_a_sentence_whose_only_verbs_are_auxiliaries_states_how_many_there_are(text, states):
+    assert _only_states(text) is states
 
 
 def test_an_adposition_is_not_the_thing_a_question_asks_about():
