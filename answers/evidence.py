@@ -8,7 +8,9 @@ specific word (``fact_rare``; ``fact_pair``: its two most specific words by one 
 "montako lasta osallistui uimakouluihin?" is not answered by a count of children in a unit
 that never mentions swimming school; a figure that names another thing it counts, "työntekijöitä
 oli kaksi" for "kuinka moni perhe …?", or another season, is no such fact:
-``qualifiers.figure_fits``), how close in meaning the closest unit holding such a
+``qualifiers.figure_fits``; nor is one whose unit lacks a number the question names, "13–17-
+vuotiaista", nor, for "montako lasta siirtyi …?", one in paragraphs that never tell of that deed or in
+a sentence that only says how many there are), how close in meaning the closest unit holding such a
 fact is (for those questions, and for "kuka vastaa …?" the closest unit naming a person or a
 body, it stands for ``unit``: "montako lasta päiväkodeissa on?" is not answered by a count of
 interviews that shares its words), and whether a year the question
