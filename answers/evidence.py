@@ -166,8 +166,6 @@ def gather(
         # is not answered by when it is to be arranged
         result = [analyzer.restore_letters(w) for w in result_words(q.text)]
         found = [(p, u, c) for p, u, c in found if all(analyzer.mentions(w, c) for w in result)]
-        # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
-        # answered by "omaishoitajia on 300 000"
         verbs = deed_verbs(q) if q.kind == "count" else []
         if verbs and not any(tells_deed(verbs, unit_context(h.paragraph, u), analyzer)
                              for h in top for u in units(h.paragraph)):
@@ -186,6 +184,8 @@ def gather(
             # "maksusitoumuksia kirjoitettiin 44" for "montako … myönnettiin?".)
             found = [(p, u, c) for p, u, c in found
                      if tells_deed(verbs, u.text, analyzer) or not _only_states(u.text)]
+        # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
+        # answered by "omaishoitajia on 300 000"
         counted = counted_compound(q.text)
         if counted:
             found = [(p, u, c) for p, u, c in found if analyzer.mentions(analyzer.restore_letters(counted), c)]
