@@ -167,7 +167,7 @@ def gather(
         result = [analyzer.restore_letters(w) for w in result_words(q.text)]
         found = [(p, u, c) for p, u, c in found if all(analyzer.mentions(w, c) for w in result)]
         verbs = deed_verbs(q) if q.kind == "count" else []
-        if verbs and not any(tells_deed(verbs, unit_context(h.paragraph, u), analyzer)
+        if verbs and not any(holds_verb(verbs, unit_context(h.paragraph, u), analyzer, glued=True)
                              for h in top for u in units(h.paragraph)):
             # a count of those who did what the question names, when the material around it
             # never tells of that deed (by its verb or a word made from it, "osallistui" /
@@ -183,7 +183,7 @@ def gather(
             # vuodessa", may count any; another verb may be the question's in other words,
             # "maksusitoumuksia kirjoitettiin 44" for "montako … myönnettiin?".)
             found = [(p, u, c) for p, u, c in found
-                     if tells_deed(verbs, u.text, analyzer) or not _only_states(u.text)]
+                     if holds_verb(verbs, u.text, analyzer, glued=True) or not _only_states(u.text)]
         # a compound counted is named whole by its figure: "montako perhehoitajaa on?" is not
         # answered by "omaishoitajia on 300 000"
         counted = counted_compound(q.text)
@@ -320,25 +320,21 @@ def _only_states(text: str) -> bool:
     return bool(verbs) and all(AUXILIARIES & set(morphology.analyse(w).lemmas) for w in verbs)
 
 
-def holds_verb(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
+def holds_verb(verbs: list[str], text: str, analyzer: BM25Index, glued: bool = False) -> bool:
     """The text holds one of the verbs in some form (``BM25Index.coverage``) or a word made
     from it, told by the stem its base form or the question's form begins with ("johtaa" /
-    "johtaja", "valmisteli" / "valmistelija", "päättää" / "päätös")."""
+    "johtaja", "valmisteli" / "valmistelija", "päättää" / "päätös"). ``glued``: also a compound
+    that holds its base form's stem after another word, as a verb with its particle is often
+    written as one word ("ottaa vastaan" / "vastaanottamisen")."""
     words = [w.lower() for w in tokenize(text)]  # every word: "vastaa" is no content word in search
     for v in verbs:
-        stems = {v.lower()[:VERB_STEM], *(lemma[:VERB_STEM] for lemma in morphology.analyse(v.lower()).lemmas)}
-        if analyzer.coverage(v, text) >= TOPIC_PRESENT or any(w.startswith(tuple(stems)) for w in words):
+        lemma_stems = {lemma[:VERB_STEM] for lemma in morphology.analyse(v.lower()).lemmas}
+        stems = (v.lower()[:VERB_STEM], *lemma_stems)
+        if analyzer.coverage(v, text) >= TOPIC_PRESENT or any(w.startswith(stems) for w in words):
+            return True
+        if glued and any(stem in w[3:] for w in words for stem in lemma_stems):
             return True
     return False
-
-
-def tells_deed(verbs: list[str], text: str, analyzer: BM25Index) -> bool:
-    """``holds_verb``, or a compound ends in the verb's stem: a verb with its particle is
-    often written as one word ("ottaa vastaan" / "vastaanottamisen")."""
-    if holds_verb(verbs, text, analyzer):
-        return True
-    stems = tuple({lemma[:VERB_STEM] for v in verbs for lemma in morphology.analyse(v.lower()).lemmas})
-    return any(stem in w[3:] for w in (w.lower() for w in tokenize(text)) for stem in stems)
 
 
 def _term_found(q: Question, texts: list[str], analyzer: BM25Index) -> bool | None:
