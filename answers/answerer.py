@@ -113,7 +113,7 @@ class Answerer:
         sims = self._unit_sims(q, hits, cands, vec)
         scored = score_units(q, hits, cands, sims, self.analyzer)
         evidence = gather(q, hits, self.analyzer, float(sims.max()) if len(sims) else 0.0,
-                          [(u, float(sim)) for (_, u), sim in zip(cands, sims)])
+                          [(u, float(sim)) for (_, u), sim in zip(cands, sims)], [s.fact for s in scored])
         return q, hits, scored, evidence
 
     def _with_list_continuations(self, hits: list[Hit], any_list: bool) -> list[Hit]:

@@ -21,7 +21,8 @@ The evidence is combined by a logistic model, not by hand thresholds: its weight
 (``retriever/tuning.py`` holds them). The cosines are on one embedder's scale, so an embedder
 the model was not fitted for uses the model without them. Nine rules stay outside the model:
 "kuka on X?" is answered only by a name standing next to X, "montako / milloin / paljonko"
-only when some top unit holds that kind of fact with any of the question's words ("kenen /
+only when some top unit holds that kind of fact with any of the question's words, and one the
+answer could quote holds it near them (``quotable``) ("kenen /
 kuka vastaa …?" is not held to this: any group of people may answer it, "perheiden"), "kuka
 vastaa / johtaa X:ää?" only when some top unit about X holds its verb or a word made from it
 ("vastuulla", "johtaja"), "mitä
@@ -80,6 +81,8 @@ class Evidence:
     fact_pair: float | None = None  # "montako / milloin / paljonko": its two most specific words both near one fact
     acts: bool | None = None  # "kuka vastaa / johtaa …?": a person or body stands with the question's verb
     kind_found: bool | None = None  # "missä X on?", "mikä on X:n nimi?": a unit about X gives a place / a name
+    fact_quotable: bool | None = None  # "montako / milloin / paljonko": a unit the answer could quote
+    #                                    holds the fact near the question's words (``score_units``)
 
     def features(self) -> dict[str, float]:
         return {
@@ -104,13 +107,15 @@ class Evidence:
     def answerable(self, model: dict, threshold: float | None = None) -> bool:
         """``threshold``: another than the model's own (the fitting script tries them)."""
         if (self.names_role is False or self.fact == 0.0 or self.topic_found is False or self.term_found is False
-                or self.year_missing or self.acts is False or self.kind_found is False):
+                or self.year_missing or self.acts is False or self.kind_found is False
+                or self.fact_quotable is False):
             # "Kuka on X?" with no name next to X; "montako?" with no figure near its words;
             # "mitä suunnitelma sanoo Y:stä?" when no top paragraph mentions Y in any form; a
             # year asked about that the material does not speak of ("montako … vuonna 2020?"
             # answered by 2024's figure is a wrong figure); "mikä on X?" of an X no top paragraph
             # names (its parts apart are another thing: "esteettömyysasiamies"); "missä X on?"
-            # with no place by the question's words but X itself, "mikä on X:n nimi?" with no name
+            # with no place by the question's words but X itself, "mikä on X:n nimi?" with no name;
+            # a figure question with no unit to quote for its figure
             return False
         if self.keywords_found:
             return True  # a search by keywords is answered when the material holds them: a short
@@ -129,9 +134,11 @@ FIGURE_KINDS = ("count", "quantity", "money", "time", "frequency")
 
 def gather(
     q: Question, hits: list[Hit], analyzer: BM25Index, best_unit: float,
-    unit_cosines: Sequence[tuple[Unit, float]] = (),
+    unit_cosines: Sequence[tuple[Unit, float]] = (), quotable: Sequence[bool] | None = None,
 ) -> Evidence:
-    """``unit_cosines``: the embedded candidate units with their cosines to the question."""
+    """``unit_cosines``: the embedded candidate units with their cosines to the question;
+    ``quotable``: for each candidate unit, whether the answer would quote it as the fact asked
+    for (``extractive.score_units``)."""
     top = hits[:ANSWER_PARAGRAPHS]
     # A year named: the answer is drawn from the paragraphs about it (extractive.candidate_units),
     # so they are the evidence ("kuka piti oppitunteja vuonna 2021?" is not answered by 2023's);
@@ -212,6 +219,11 @@ def gather(
         # autism week's public lecture (34)
         fact_pair = max((min(analyzer.coverage(w, c) for w in specific[:2]) for _, _, c in found),
                         default=0.0) if specific else 1.0
+    if q.kind == "item":
+        # "mikä on suunnitelman kuudes tavoite?": how fully the context of a top paragraph's
+        # item "6." holds the question's other words; none such, no answer
+        fact = max((analyzer.coverage(q.asked, unit_context(h.paragraph, u)) for h in top
+                    for u in units(h.paragraph) if u.number == q.item), default=0.0)
     if q.shape == "fact" and q.kind in (*FIGURE_KINDS, "person"):
         # how close in meaning the closest unit with such a fact is: "montako lasta päiväkodeissa
         # on?" is near a sentence about day care, far from a count of interviews that shares its
@@ -260,10 +272,14 @@ def gather(
                          and (not keys or any(analyzer.mentions(k, own) for k in keys))
                          for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
+    # a figure question whose answer could quote no unit holding its figure near its words
+    # ("mikä on ikäihmisten pienituloisuusaste?" when the one share beside them is the
+    # children's): the composed answer would be sentences without the figure asked
+    quotable_fact = any(quotable) if quotable is not None and q.shape == "fact" and q.kind in FIGURE_KINDS else None
     return Evidence(cov, dense, best_unit, fact, year_missing, names_role=named, fact_rare=fact_rare,
                     keywords_found=keywords and cov >= 1.0, topic_found=_topic_found(q, texts, analyzer),
                     fact_unit=fact_unit, term_found=_term_found(q, texts, analyzer), fact_pair=fact_pair, acts=acts,
-                    kind_found=kind_found)
+                    kind_found=kind_found, fact_quotable=quotable_fact)
 
 
 def _other_year_only(

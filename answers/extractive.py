@@ -144,8 +144,11 @@ def score_units(
         # "Ikäihmisten hyvinvointikysely … saatiin 367")
         # nor a figure of something else or of another season ("työntekijöitä oli kaksi" for
         # "kuinka moni perhe …?")
-        fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-                and not owned_otherwise(q.text, context) and figure_fits(q.text, q.kind, u.text))
+        if q.kind == "item":  # "mikä on suunnitelman kuudes tavoite?": the item "6." of a list about it
+            fact = u.number == q.item and in_context >= FACT_NEAR
+        else:
+            fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
+                    and not owned_otherwise(q.text, context) and figure_fits(q.text, q.kind, u.text))
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)
@@ -192,6 +195,8 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # the best one answers another question
             key = [s for s in key if s.score >= SUPPORT_SHARE * best.score]
         key = key or [best]
+        if q.kind == "item" and key[0].fact:
+            return key[:1]  # the one item asked for, not its neighbours in the list
         if q.kind == "reason" and _BACK_REFERENCE.match(key[0].unit.text):
             # "Tästä syystä suunnitelma on päivittyvä asiakirja.": the reason is what comes
             # before it; the answer quotes the claim with the sentences before it, in order
@@ -402,6 +407,8 @@ def compose(q: Question, hits: list[Hit], scored: list[Scored], analyzer: BM25In
         group: list[str] = []
         for i, s in enumerate(chosen):
             text = f"• {s.unit.text}" if s.unit.item and q.shape == "topic" else s.unit.text
+            if q.kind == "item" and s.unit.number == q.item:
+                text = f"{s.unit.number}. {text}"  # the number shows it is the item asked for
             group.append(f"{leads[s.key]} {text}" if s.key in leads else text)
             last = i + 1 == len(chosen) or chosen[i + 1].rank != s.rank
             if last:  # one line per source, its citation at the end of each unit

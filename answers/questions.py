@@ -2,8 +2,8 @@
 
 - ``list``: several actions, goals or concerns ("mitä tehtiin …", "mitkä ovat …", "mistä oltiin
   huolissaan …", "millaisia …") → a bulleted list, one item per action or goal;
-- ``fact``: a name, a time or a number ("kuka …", "milloin …", "montako …") → first the
-  sentence that holds it;
+- ``fact``: a name, a time or a number ("kuka …", "milloin …", "montako …"), or a numbered
+  list's item ("mikä on suunnitelman kuudes tavoite?") → first the sentence that holds it;
 - ``definition``: "mikä on X?", "mitä X tarkoittaa?", or a bare term ("Hyry") → first the
   sentence that introduces X;
 - ``topic``: anything else ("mitä suunnitelma sanoo yksinäisyydestä?") → the most relevant
@@ -137,7 +137,7 @@ class Question:
     text: str
     shape: str  # "list" | "fact" | "definition" | "topic"
     kind: str | None = None  # "name" | "count" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
-    #                          | "place" | "title" (a thing's name)
+    #                          | "place" | "title" (a thing's name) | "item" (a numbered list's item)
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
@@ -145,6 +145,8 @@ class Question:
     topic: list[str] = field(default_factory=list)  # "mitä X sanoo Y:stä?": the content words of Y (of "onko Y …?": all after the verb)
     frame: list[str] = field(default_factory=list)  # … and those of X (the document, its kind or author)
     per: str | None = None  # "paljonko … kuukaudessa / vuosittain?": the period a figure is asked per
+    item: int | None = None  # "mikä on suunnitelman kuudes tavoite?": the number of the list item asked for
+    item_word: str | None = None  # … and the word that asks it ("kuudes"), which no passage need hold
 
     @property
     def role_words(self) -> list[str]:
@@ -155,9 +157,9 @@ class Question:
     def asked(self) -> str:
         """The words a passage must hold to answer: "mitä linjapaperi sanoo
         pakkausmerkinnöistä?" asks about package labels; the frame names where to look."""
-        if not self.frame:
+        if not self.frame and not self.item_word:
             return self.text
-        return " ".join(w for w in content_tokens(self.text) if w not in self.frame)
+        return " ".join(w for w in content_tokens(self.text) if w not in self.frame and w != self.item_word)
 
     @property
     def wants_list(self) -> bool:
@@ -193,6 +195,29 @@ def _asks_who_all(q: str) -> bool:
     kuuluvat työryhmään?", "kenelle järjestettiin …?"), not the one who did something: by a
     list cue that is no plural object ("kuka hyväksyi perhepoliittiset tavoitteet?")."""
     return any(m.lower() not in _CUE_NOUNS for m in _LIST_CUE.findall(q))
+
+
+# Ordinals in the nominative: "mikä on suunnitelman kuudes tavoite?" asks for the list's item "6."
+# (in other cases they are mostly set phrases: "toisen asteen", "kolmannella sektorilla")
+_ORDINALS = {"ensimmainen": 1, "toinen": 2, "kolmas": 3, "neljas": 4, "viides": 5, "kuudes": 6,
+             "seitsemas": 7, "kahdeksas": 8, "yhdeksas": 9, "kymmenes": 10}
+_NUMBERED_ASK = re.compile(r"(?<![\d.,])(\d{1,2})\.\s+(?=[a-zåäö])")  # "mikä on 3. tavoite?"
+
+
+def _item_asked(q: str) -> tuple[int, str] | None:
+    """(number, word) of the list item a "mikä / mitä" question asks for by an ordinal before a
+    noun ("kuudes tavoite", "3. tavoite"); not "joka toinen viikko" (every other week)."""
+    if not _WHAT_OPENER.match(q) and not re.match(r"^\s*mit[äa]\b", q, re.I):
+        return None
+    m = _NUMBERED_ASK.search(q)
+    if m:
+        return int(m.group(1)), m.group(1)
+    words = tokenize(q)
+    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+        number = _ORDINALS.get(fold(word.lower()))
+        if number and after and fold(before.lower()) != "joka":
+            return number, word.lower()
+    return None
 
 
 def analyse(question: str) -> Question:
@@ -243,7 +268,12 @@ def analyse(question: str) -> Question:
         before = q[:reporting.end() if opinion else reporting.start()]
         frame = [w for w in content_tokens(before) if not w[0].isdigit() and not w.startswith("mielt")]
     per = _period(q) if kind in ("quantity", "count", "money") else None
-    return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per)
+    item = _item_asked(q) if kind is None else None
+    if item:
+        # the item, not a definition of "suunnitelman kuudes tavoite" nor a topic
+        shape, kind, term = "fact", "item", None
+    return Question(q, shape, kind, term, years_in(q), words, proper, topic, frame, per,
+                    *(item or (None, None)))
 
 
 def _asks_yes_or_no(question: str) -> bool:

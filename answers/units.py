@@ -14,6 +14,7 @@ from retriever.sentences import sentences
 from retriever.years import years_in
 
 _ITEM = re.compile(r"^\s*(?:[•▪▫◦●○■□►➢✓–—*-]|\d{1,2}[.)])\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 _BULLET = re.compile(r"^\s*[•▪▫◦●○■□►➢✓–—*-]\s+")
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][^:]{1,60}:\s+\S")  # "Tavoite: …", "Toimenpiteet (Päivittyvät): …"
 MAX_LABEL_WORDS = 4  # "Toimenpiteet (Päivittyvät)", "Huomioitavia osa-alueita", "Vastuutahot ja toimijat"
@@ -29,6 +30,7 @@ class Unit:
     position: int  # order within the paragraph
     item: bool  # a list item, table row or "Label: value" line: shown as a bullet
     heading: bool = False  # a heading or a verbless label line ("Hyvinvointiohjaaja N.N."): only for facts
+    number: int | None = None  # a numbered list item's number ("6. Yksinäisyyden kokemus …" → 6)
 
 
 def _bare(heading: str) -> str:
@@ -228,5 +230,7 @@ def _units(section: str, text: str) -> tuple[Unit, ...]:
         # sentences of a line ("… sekä tapahtumista. Palautteet pääasiassa Webropol-kyselynä. …")
         amid = quoted.endswith(".") and quoted not in lines
         label = not item and not amid and has_verb(tokenize(quoted)) is False
-        out.append(Unit(quoted, pos, item, heading=is_heading_line(quoted, paragraph) or label))
+        numbered = _NUMBERED.match(sent)
+        out.append(Unit(quoted, pos, item, heading=is_heading_line(quoted, paragraph) or label,
+                        number=int(numbered.group(1)) if numbered else None))
     return tuple(out)

@@ -330,7 +330,8 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return _names_someone(sentence) or any(
             not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence)) or (
             bool(_TO_WHOM.match(asked)) and _names_recipient(sentence, asked))
-    return bool(_HAS[kind].search(sentence))
+    pattern = _HAS.get(kind)  # (a kind told by where the sentence stands, a list item's number, is not in it)
+    return bool(pattern and pattern.search(sentence))
 
 
 def _without_asked_figures(sentence: str, asked: str) -> str:

