@@ -244,6 +244,11 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
                 # most of a short passage is quoted: its other sentences finish its point
                 # ("Ryhmät on koettu turvallisiksi …" after the feedback on the groups)
                 take = own
+            elif take and len(items) < 2 and q.kind in ("person", "name"):
+                # "ketkä olivat mukana tutustumiskäynnillä?": the sentence next to the one about
+                # the visit that names who ("Mukana olivat … työryhmä, koulun henkilökuntaa …")
+                near = {t.unit.position + d for t in take for d in (-1, 1)}
+                take = [s for s in own if s in take or (s.unit.position in near and has_kind("person", s.unit.text, q.text))]
             chosen += sorted(take, key=lambda s: s.unit.position)
             if len(chosen) >= LIST_MAX_ITEMS:
                 break

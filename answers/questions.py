@@ -55,7 +55,7 @@ _LIST_CUE = re.compile(
 
 # Nouns of measure: "mikä on X:n työttömyysprosentti / osuus / määrä" asks for a number.
 _MEASURES = ("prosentti", "osuus", "määrä", "luku", "aste", "summa", "hinta", "kustannus", "kerroin",
-             "keskiarvo", "numero", "lukumäärä")
+             "keskiarvo", "numero", "lukumäärä", "arvo")
 
 
 # Compounds of a measure noun that name no quantity ("päämäärä" is a goal).

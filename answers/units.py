@@ -16,6 +16,7 @@ from retriever.years import years_in
 _ITEM = re.compile(r"^\s*(?:[•▪▫◦●○■□►➢✓–—*-]|\d{1,2}[.)])\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 _BULLET = re.compile(r"^\s*[•▪▫◦●○■□►➢✓–—*-]\s+")
+_INLINE_BULLET = re.compile(r"\s+(?=[•▪▫◦●○■□►➢✓]\s)")  # a bullet after other text on its line
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][^:]{1,60}:\s+\S")  # "Tavoite: …", "Toimenpiteet (Päivittyvät): …"
 MAX_LABEL_WORDS = 4  # "Toimenpiteet (Päivittyvät)", "Huomioitavia osa-alueita", "Vastuutahot ja toimijat"
 _OLLA = {"on", "ovat", "oli", "olivat", "ole", "olla", "ollut", "olleet"}
@@ -112,13 +113,22 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     it, and so do the actions run together in one cell of a table)."""
     out: list[str] = []
     for line in _table_rows(paragraph):
-        out += [line] if _is_cell(line) or _ITEM.match(line) else sentences(line)
+        if _BULLET.match(line) and not _is_cell(line):
+            # two items a PDF set on one line are two ("• Pistetyöskentely … = 100 käyntikertaa
+            # • Kaveritaitoryhmä … /Tommolan eskarit = 35 käyntikertaa")
+            out += _INLINE_BULLET.split(line)
+        else:
+            out += [line] if _is_cell(line) or _ITEM.match(line) else sentences(line)
     return out
 
 
 def is_item_line(line: str) -> bool:
     """A line of a paragraph that is a list item (a bullet or a number leads it)."""
     return bool(_ITEM.match(line))
+
+
+def _bare_item(piece: str) -> str:
+    return _ITEM.sub("", piece).strip()
 
 
 def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | None:
@@ -130,7 +140,9 @@ def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | N
     if not unit.item or not (any_case or unit.text[:1].islower()):
         return None
     lines = [ln.strip() for ln in paragraph.text.split("\n")]
-    at = next((i for i, ln in enumerate(lines) if _ITEM.sub("", ln).strip() == unit.text), None)
+    # (an item a PDF set on one line with another is found by that line)
+    at = next((i for i, ln in enumerate(lines) if _ITEM.sub("", ln).strip() == unit.text
+               or unit.text in map(_bare_item, _INLINE_BULLET.split(ln))), None)
     if at is None:
         return None
     while at > 0 and (_ITEM.match(lines[at - 1]) or lines[at - 1][:1].islower()):

@@ -55,6 +55,7 @@ from retriever.years import year_parts_in
     ("mika on heinolan tyottomyysprosentti", "fact", "quantity"),  # a measure typed without ä/ö
     ("Mikä on päihdepolitiikan päämäärä?", "definition", None),  # a goal, not an amount
     ("Mikä oli hyte-kertoimen arvo 2023?", "fact", "quantity"),  # the head of a hyphenated compound
+    ("Mikä on elintapojen summaindikaattorin arvo?", "fact", "quantity"),  # a value is a figure
     ("Kuinka usein neuvostot kokoontuvat?", "fact", "frequency"),
     ("Paljonko liikuntaseteli maksaisi vuodessa?", "fact", "money"),  # a sum, not any count
     ("Paljonko hyvinvointityöhön käytettiin rahaa 2021?", "fact", "money"),
@@ -1081,6 +1082,13 @@ def test_a_list_gives_the_items_about_the_question(question, expected):
     assert [ln.removeprefix("• ").removesuffix(" [1]") for ln in text.split("\n")] == expected
 
 
+def test_a_who_list_from_prose_adds_the_next_sentence_that_names_who():
+    visit = _para("Tutustumiskäynti Hollolan valmistavan opetuksen luokkaan toteutui. Mukana olivat perusopetuksen "
+                  "työryhmä, koulun henkilökuntaa ja kotoutumistyöntekijät.", n=3)
+    text, _ = _answer("Ketkä olivat mukana tutustumiskäynnillä Hollolan valmistavan opetuksen luokkaan?", [visit])
+    assert "kotoutumistyöntekijät" in text
+
+
 def test_a_list_answer_shows_the_words_its_items_go_on_from():
     paras = [_para("Kuntien on\n• taattava esteettömyys\n• tuettava ikääntyneiden vertaisryhmiä", n=3)]
     text, _ = _answer("Mitä kuntien pitää tehdä ikääntyneiden hyväksi?", paras)
@@ -1107,6 +1115,18 @@ def test_units_keep_rows_whole_and_drop_headings_labels_and_fragments():
     assert "Huomioitavia osa-alueita: Liikunta • Uimahallit; Toimenpiteet: Uimakoulu lapsille" in texts
     assert "Kävelytapahtuma syksyllä" in texts
     assert all(u.item for u in units(p) if u.text.startswith(("Huomioitavia", "Kävely")))
+
+
+def test_two_bullets_a_pdf_set_on_one_line_are_two_items_under_the_lists_lead_in():
+    p = _para("Ryhmätoiminta kouluissa\n• Oppitunnit = 30 käyntikertaa\n"
+              "• Pistetyöskentely/Jyränkö = 100 käyntikertaa • Kaveritaitoryhmä/Tommolan eskarit = 35 käyntikertaa")
+    found = [u for u in units(p) if u.item]
+    assert [u.text for u in found] == ["Oppitunnit = 30 käyntikertaa", "Pistetyöskentely/Jyränkö = 100 käyntikertaa",
+                                       "Kaveritaitoryhmä/Tommolan eskarit = 35 käyntikertaa"]
+    assert {lead_in(p, u, any_case=True) for u in found} == {"Ryhmätoiminta kouluissa"}
+    # a table cell's bullets stay in the cell
+    cell = _para("Huomioitavia osa-alueita: Toimeentulo • Työllisyys • Pienituloiset lapsiperheet")
+    assert [u.text for u in units(cell)] == ["Huomioitavia osa-alueita: Toimeentulo • Työllisyys • Pienituloiset lapsiperheet"]
 
 
 @pytest.mark.parametrize("text, quoted, heading", [
