@@ -46,13 +46,15 @@ from retriever.tuning import (
     W_RANK,
 )
 
-from .evidence import action_verbs, holds_verb
+from .evidence import FIGURE_KINDS, action_verbs, holds_verb
 from .qualifiers import figure_fits, owned_otherwise
 from .questions import Question, defines, has_kind, names_role
 from .units import (
     Unit,
+    cell_entries,
     continues_list,
     ends_in_lead_in,
+    is_cell_line,
     is_item_line,
     lead_in,
     names_or_figures,
@@ -149,6 +151,13 @@ def score_units(
         else:
             fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
                     and not owned_otherwise(q.text, context) and figure_fits(q.text, q.kind, u.text))
+            if fact and q.kind in FIGURE_KINDS and is_cell_line(u.text):
+                # a cell that runs its entries together holds the figure in one of them, and that
+                # entry under its headings holds the question's words: "milloin kävelyn ja
+                # pyöräilyn edistämisohjelma hyväksyttiin?" is not answered by "… liikuntaväline-
+                # lainaamo (2027 alkaen)" in the cell that also names the programme
+                fact = any(has_kind(q.kind, e, q.text) and analyzer.coverage(q.asked, f"{p.section} {e}") >= FACT_NEAR
+                           for e in cell_entries(u.text))
         defined = (bool(q.term) and (defines(q.term or "", u.text) or openings.get(rank) == u)) or (
             q.kind in ("name", "person") and names_role(q.role_words, u.text, f"{p.heading}\n{p.text}")
         ) or own.get((rank, u.position), -1.0) >= max(FACT_NEAR, own_best)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retriever import morphology
 from retriever.finnish import fold, tokenize
 from retriever.morphology import has_verb
 from retriever.records import Paragraph
@@ -105,6 +106,38 @@ def _is_cell(line: str) -> bool:
         return False
     words = tokenize(label)
     return "; " in line or (len(words) <= MAX_LABEL_WORDS and not set(words) & _OLLA)
+
+
+# where a table cell runs one entry into the next without a stop: a capitalised word after a
+# word that ends in a letter, a digit or a bracket ("… edistämisohjelma Koulu- ja
+# työmatkaliikuntaan kannustaminen …"), or a label, a semicolon or a bullet between them
+_RUN_ON = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö])|\s*[;•]\s+|:\s+")
+_NAME_CLASSES = {"paikannimi", "sukunimi", "etunimi", "nimi"}
+
+
+def cell_entries(text: str) -> list[str]:
+    """The entries of a table cell whose source ran them together ("Toimenpiteet (Päivittyvät):
+    Kävelyn ja pyöräilyn edistämisohjelma Koulu- ja työmatkaliikuntaan kannustaminen …
+    liikuntavälinelainaamo (2027 alkaen) …"); a name goes on with the words before it
+    ("Liikkuva Heinola 2030"). A unit that is no cell is one entry."""
+    if not is_cell_line(text):
+        return [text]
+    out: list[str] = []
+    pos = 0
+    for m in _RUN_ON.finditer(text):
+        word = tokenize(text[m.end():m.end() + 40])[:1]
+        if m.group(0).strip() == "" and word and any(
+                cls in _NAME_CLASSES for cls, _, _ in morphology.readings(word[0].lower()) or ()):
+            continue  # a name: "Liikkuva Heinola"
+        out.append(text[pos:m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [e.strip() for e in out if e.strip()]
+
+
+def is_cell_line(line: str) -> bool:
+    """A table row or a cell under its column label (``_is_cell``)."""
+    return _is_cell(line)
 
 
 def _pieces(paragraph: Paragraph) -> list[str]:

@@ -20,7 +20,7 @@ from answers.qualifiers import (
     result_words,
 )
 from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
-from answers.units import ends_in_lead_in, lead_in, leads_into_list, unit_context, units
+from answers.units import cell_entries, ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
 from retriever.facts import figure_nouns
@@ -1127,6 +1127,34 @@ def test_two_bullets_a_pdf_set_on_one_line_are_two_items_under_the_lists_lead_in
     # a table cell's bullets stay in the cell
     cell = _para("Huomioitavia osa-alueita: Toimeentulo • Työllisyys • Pienituloiset lapsiperheet")
     assert [u.text for u in units(cell)] == ["Huomioitavia osa-alueita: Toimeentulo • Työllisyys • Pienituloiset lapsiperheet"]
+
+
+@pytest.mark.parametrize("text, entries", [
+    ("Toimenpiteet (Päivittyvät): Kävelyn edistämisohjelma Koulumatkaliikuntaan kannustaminen Liikkuva Heinola "
+     "2030 – ohjelman toimenpiteet Ylläpidetään liikuntavälinelainaamoa (2027 alkaen)",
+     ["Toimenpiteet (Päivittyvät)", "Kävelyn edistämisohjelma", "Koulumatkaliikuntaan kannustaminen",
+      "Liikkuva Heinola 2030 – ohjelman toimenpiteet",  # a name goes on with the word before it
+      "Ylläpidetään liikuntavälinelainaamoa (2027 alkaen)"]),
+    ("Huomioitavia osa-alueita: Liikunta • Uimahallit; Toimenpiteet: Uimakoulu lapsille",
+     ["Huomioitavia osa-alueita", "Liikunta", "Uimahallit", "Toimenpiteet", "Uimakoulu lapsille"]),
+    # prose is one entry, whatever its capitals
+    ("Kaupunki järjesti kävelytapahtuman Heinolan keskustassa.", ["Kaupunki järjesti kävelytapahtuman Heinolan keskustassa."]),
+])
+def test_a_cell_that_runs_its_entries_together_is_read_entry_by_entry(text, entries):
+    assert cell_entries(text) == entries
+
+
+def test_a_figure_in_a_cell_answers_only_when_its_own_entry_is_about_the_question():
+    cell = _para("Toimenpiteet (Päivittyvät): Kävelyn ja pyöräilyn edistämisohjelma Koulumatkaliikuntaan kannustaminen "
+                 "Ylläpidetään kirjaston liikuntavälinelainaamoa (2027 alkaen)", section="Liikunta › Tavoite", n=5)
+    for question, quotable in [("Milloin kävelyn ja pyöräilyn edistämisohjelma hyväksyttiin?", False),
+                               ("Milloin kirjaston liikuntavälinelainaamoa ylläpidetään?", True)]:
+        analyzer = _index([cell] + FILLER)
+        q = analyse(question)
+        hits = [Hit(cell, 0.9, 0.9)]
+        cands = candidate_units(q, hits, analyzer)
+        scored = score_units(q, hits, cands, np.full(len(cands), 0.85), analyzer)
+        assert any(s.fact for s in scored) is quotable, question
 
 
 @pytest.mark.parametrize("text, quoted, heading", [
