@@ -97,7 +97,7 @@ def _table_rows(paragraph: Paragraph) -> list[str]:
     return out
 
 
-def _is_cell(line: str) -> bool:
+def is_cell_line(line: str) -> bool:
     """A table row or a cell under its column label ("Toimenpiteet (Päivittyvät): A. B. C"):
     a label of a few words. A sentence that goes on after a colon ("Tavoitteet ovat
     seuraavat: …") is prose. (Not told by a verb: a label's participle, "päivittyvät", reads as one.)"""
@@ -135,23 +135,18 @@ def cell_entries(text: str) -> list[str]:
     return [e.strip() for e in out if e.strip()]
 
 
-def is_cell_line(line: str) -> bool:
-    """A table row or a cell under its column label (``_is_cell``)."""
-    return _is_cell(line)
-
-
 def _pieces(paragraph: Paragraph) -> list[str]:
     """Sentences and list items of a paragraph, with each list item, table row and cell kept
     whole (an item's second sentence, "▫ Päihteiden käyttö. Kokemus huumeiden …", belongs to
     it, and so do the actions run together in one cell of a table)."""
     out: list[str] = []
     for line in _table_rows(paragraph):
-        if _BULLET.match(line) and not _is_cell(line):
+        if _BULLET.match(line) and not is_cell_line(line):
             # two items a PDF set on one line are two ("• Pistetyöskentely … = 100 käyntikertaa
             # • Kaveritaitoryhmä … /Tommolan eskarit = 35 käyntikertaa")
             out += _INLINE_BULLET.split(line)
         else:
-            out += [line] if _is_cell(line) or _ITEM.match(line) else sentences(line)
+            out += [line] if is_cell_line(line) or _ITEM.match(line) else sentences(line)
     return out
 
 
@@ -174,7 +169,7 @@ def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | N
         return None
     lines = [ln.strip() for ln in paragraph.text.split("\n")]
     # (an item a PDF set on one line with another is found by that line)
-    at = next((i for i, ln in enumerate(lines) if _ITEM.sub("", ln).strip() == unit.text
+    at = next((i for i, ln in enumerate(lines) if _bare_item(ln) == unit.text
                or unit.text in map(_bare_item, _INLINE_BULLET.split(ln))), None)
     if at is None:
         return None
@@ -269,7 +264,7 @@ def _units(section: str, text: str) -> tuple[Unit, ...]:
     for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
-        item = bool(_ITEM.match(sent) or _is_cell(sent))  # ("Vuosina 1990-2008 lapsiköyhyys kolminkertaistui: …" is prose)
+        item = bool(_ITEM.match(sent) or is_cell_line(sent))  # ("Vuosina 1990-2008 lapsiköyhyys kolminkertaistui: …" is prose)
         quoted = _ITEM.sub("", sent).strip()
         # no verb: a title or a label, not a sentence, unless it ends in a full stop amid the
         # sentences of a line ("… sekä tapahtumista. Palautteet pääasiassa Webropol-kyselynä. …")
