@@ -119,7 +119,7 @@ def cell_entries(text: str) -> list[str]:
     """The entries of a table cell whose source ran them together ("Toimenpiteet (Päivittyvät):
     Kävelyn ja pyöräilyn edistämisohjelma Koulu- ja työmatkaliikuntaan kannustaminen …
     liikuntavälinelainaamo (2027 alkaen) …"); a name goes on with the words before it
-    ("Liikkuva Heinola 2030"). A unit that is no cell is one entry."""
+    ("Liikkuva Heinola 2030"), and a sentence ends one. A unit that is no cell is one entry."""
     if not is_cell_line(text):
         return [text]
     out: list[str] = []
@@ -132,7 +132,22 @@ def cell_entries(text: str) -> list[str]:
         out.append(text[pos:m.start()])
         pos = m.end()
     out.append(text[pos:])
-    return [e.strip() for e in out if e.strip()]
+    # (a full stop ends an entry too: "… käyttöönotto kaikissa kouluissa 1.8.2026 alkaen.
+    # Someturva …" gives no date for Someturva)
+    return [s.strip() for e in out for s in sentences(e) if s.strip()]
+
+
+def _joined_at_commas(lines: list[str]) -> list[str]:
+    """A line of prose that ends in a comma goes on in the next ("Valmistelija … Kirsi Mäkilä,
+    etunimi.sukunimi@heinola.fi," / "044 797 8577.")."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].rstrip().endswith(",") and line.strip() and not (
+                _ITEM.match(line) or _ITEM.match(out[-1]) or is_cell_line(line) or is_cell_line(out[-1])):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _pieces(paragraph: Paragraph) -> list[str]:
@@ -140,7 +155,7 @@ def _pieces(paragraph: Paragraph) -> list[str]:
     whole (an item's second sentence, "▫ Päihteiden käyttö. Kokemus huumeiden …", belongs to
     it, and so do the actions run together in one cell of a table)."""
     out: list[str] = []
-    for line in _table_rows(paragraph):
+    for line in _joined_at_commas(_table_rows(paragraph)):
         if _BULLET.match(line) and not is_cell_line(line):
             # two items a PDF set on one line are two ("• Pistetyöskentely … = 100 käyntikertaa
             # • Kaveritaitoryhmä … /Tommolan eskarit = 35 käyntikertaa")

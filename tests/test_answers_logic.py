@@ -1133,6 +1133,10 @@ def test_two_bullets_a_pdf_set_on_one_line_are_two_items_under_the_lists_lead_in
       "Ylläpidetään liikuntavälinelainaamoa (2027 alkaen)"]),
     ("Huomioitavia osa-alueita: Liikunta • Uimahallit; Toimenpiteet: Uimakoulu lapsille",
      ["Huomioitavia osa-alueita", "Liikunta", "Uimahallit", "Toimenpiteet", "Uimakoulu lapsille"]),
+    # a full stop ends an entry: the date is the programme's, not Someturva's
+    ("Toimenpiteet: Kiusaamisen vastaisen mallin käyttöönotto kouluissa 1.8.2026 alkaen. Someturva Tunnit käytössä",
+     ["Toimenpiteet", "Kiusaamisen vastaisen mallin käyttöönotto kouluissa 1.8.2026 alkaen.", "Someturva",
+      "Tunnit käytössä"]),
     # prose is one entry, whatever its capitals
     ("Kaupunki järjesti kävelytapahtuman Heinolan keskustassa.", ["Kaupunki järjesti kävelytapahtuman Heinolan keskustassa."]),
 ])
@@ -1147,6 +1151,27 @@ def test_a_figure_in_a_cell_answers_only_when_its_own_entry_is_about_the_questio
                                ("Milloin kirjaston liikuntavälinelainaamoa ylläpidetään?", True)]:
         scored = _scored(question, cell)[3]
         assert any(s.fact for s in scored) is quotable, question
+    # an entry ends at a full stop: the date before it is not the next entry's
+    cell = _para("Toimenpiteet (Päivittyvät): Kiusaamisen vastaisen toimintamallin käyttöönotto kaikissa kouluissa "
+                 "1.8.2026 alkaen. Someturva Tunne- ja vuorovaikutustunnit käytössä", section="Turvallisuus › Tavoite", n=5)
+    for question, quotable in [("Milloin Someturva otetaan käyttöön?", False),
+                               ("Milloin kiusaamisen vastainen toimintamalli otetaan käyttöön?", True)]:
+        scored = _scored(question, cell)[3]
+        assert any(s.fact for s in scored) is quotable, question
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a line that ends in a comma goes on in the next: the phone number is the contact's
+    ("Toimivalta Hallintosääntö 23 §\nValmistelija Hyvinvointipäällikkö Kirsi Mäkilä, etunimi.sukunimi@heinola.fi,\n"
+     "044 797 8577.", ["Toimivalta Hallintosääntö 23 §",
+                       "Valmistelija Hyvinvointipäällikkö Kirsi Mäkilä, etunimi.sukunimi@heinola.fi, 044 797 8577."]),
+    # a list item ending in a comma is an item of its own
+    ("Tavoitteet ovat:\n• liikunta,\n• kulttuuri.", ["liikunta,", "kulttuuri."]),
+    ("Kaupunki järjesti tapahtumia.\nNiihin osallistui 70 henkeä.", ["Kaupunki järjesti tapahtumia.",
+                                                                     "Niihin osallistui 70 henkeä."]),
+])
+def test_a_line_that_ends_in_a_comma_goes_on_in_the_next(text, quoted):
+    assert [u.text for u in units(_para(text))] == quoted
 
 
 @pytest.mark.parametrize("text, quoted, heading", [
