@@ -263,13 +263,15 @@ def gather(
         # nor "missä tilaisuus pidettiin?" by its month and head count, nor "mikä on
         # toimintamallin nimi?" by a line that names the model's building but not the model:
         # a place or a name in a unit about the thing asked by its own words (with its heading;
-        # the sentence before may be about another thing), holding one of the two most specific
-        # nouns the top paragraphs use whole ("Heimo … kahvila" apart is not it; "missä
-        # työntekijät kävivät tutustumassa valmistavaan opetukseen?" is answered by a visit to a
-        # class of it, who went told after)
-        keys = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])[:2]
+        # the sentence before may be about another thing), holding the most specific noun the
+        # top paragraphs use whole ("Heimo … kahvila" apart is not it; "missä valtuuston
+        # iltakoulu pidettiin?" is not answered by "Perheiden ilta Kailaan koulussa", nor by a
+        # sentence on the youth council). Who went is no thing: "missä työntekijät kävivät
+        # tutustumassa valmistavaan opetukseen?" is answered by a visit to a class of it.
+        things = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
+        key = next((w for w in things if not has_kind("person", w)), things[0] if things else "")
         kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                         and (not keys or any(analyzer.mentions(k, own) for k in keys))
+                         and (not key or analyzer.mentions(key, own))
                          for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     # a figure question whose answer could quote no unit holding its figure near its words
@@ -307,6 +309,9 @@ def _other_year_only(
 VERB_STEM = 4
 # verbs that carry no action of their own ("kenen pitäisi kantaa …", "kuka voisi olla …")
 AUXILIARIES = {"olla", "ei", "pitää", "voida", "tulla", "täytyä", "saattaa"}
+# of them, those that are a verb of their own without an infinitive after them ("kuka piti
+# luennon?", "kuka tulee tilalle?")
+MODALS = {"pitää", "voida", "tulla", "saattaa"}
 # verbs of doing and telling, whose forms are stop words ("tehtiin", "sanoo", "kerrotaan"):
 # the deed is in their object
 LIGHT_VERBS = {"tehdä", "sanoa", "kertoa", "mainita", "tarkoittaa"}
@@ -316,7 +321,13 @@ def action_verbs(q: Question) -> list[str]:
     """The verbs of a "kuka …?" question after its question word, auxiliaries aside: what the
     one asked about does ("vastaa", "johtaa", "valmistelivat")."""
     words = [w.lower() for w in tokenize(q.text)[1:]]
-    return [w for w in words if morphology.may_be_verb(w) and not AUXILIARIES & set(morphology.analyse(w).lemmas)]
+    verbs = [w for w in words if morphology.may_be_verb(w)]
+    def auxiliary(w: str) -> bool:
+        lemmas = set(morphology.analyse(w).lemmas)
+        if lemmas & MODALS and not lemmas & (AUXILIARIES - MODALS):
+            return any(morphology.may_be_infinitive(v) for v in verbs if v != w)
+        return bool(lemmas & AUXILIARIES)
+    return [w for w in verbs if not auxiliary(w)]
 
 
 def deed_verbs(q: Question) -> list[str]:

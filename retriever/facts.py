@@ -25,7 +25,9 @@ _ASKS = {
                            r"|kuinka (mon(?:ta|i|en|elle|ella|essa|esta|een|eksi|ilta|ille|issa|ista|iin)|paljon|pitk[äa]|kauan"
                            r"|(?:suuri|iso) osa)"
                            # an age, a level or a price asked ("mihin ikään eläkeikä nostetaan?")
-                           r"|paljonko|mink[äa] verran|mihin ik[äa][äa]n|kuinka vanh\w*|mille tasolle|mihin hintaan)\b", re.I),
+                           r"|paljonko|mink[äa] verran|mihin ik[äa][äa]n|kuinka vanh\w*|mille tasolle|mihin hintaan"
+                           # a price asked as "mitä lippu maksaa?"
+                           r"|mit[äa](?=.*\bmaks(?:aa|avat|oi|oivat|etaan|ettiin)\b))\b", re.I),
     # (a year, a month or a day asked by its name: "minä vuonna …?", "mihin mennessä …?")
     "time": re.compile(r"^\s*(milloin|mihin aikaan|mihin menness[äa]|mist[äa] (?:l[äa]htien|alkaen)|koska"
                        r"|(?:min[äa]|mill[äa]) (?:vuonna|vuosina|p[äa]iv[äa]n[äa]|kuukautena|viikolla|vuosikymmenell[äa])"

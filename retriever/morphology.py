@@ -79,27 +79,27 @@ def _backend():
 
 @lru_cache(maxsize=1)
 def _form_backend():
-    """A function word -> [(word class, number, case, participle)] of its readings ("" for a
-    reading that is no participle), or None (no analyser)."""
+    """A function word -> [(word class, number, case, participle, mood)] of its readings ("" for
+    a reading that is no participle or has no mood), or None (no analyser)."""
     try:
         import pyvoikko
 
-        return lambda word: [(a.CLASS or "", a.NUMBER or "", a.SIJAMUOTO or "", a.PARTICIPLE or "")
-                             for a in pyvoikko.analyse(word)]
+        return lambda word: [(a.CLASS or "", a.NUMBER or "", a.SIJAMUOTO or "", a.PARTICIPLE or "",
+                              getattr(a, "MOOD", None) or "") for a in pyvoikko.analyse(word)]
     except ImportError:
         pass
     try:
         from libvoikko import Voikko
 
         voikko = Voikko("fi")
-        return lambda word: [(a.get("CLASS", ""), a.get("NUMBER", ""), a.get("SIJAMUOTO", ""), a.get("PARTICIPLE", ""))
-                             for a in voikko.analyze(word)]
+        return lambda word: [(a.get("CLASS", ""), a.get("NUMBER", ""), a.get("SIJAMUOTO", ""), a.get("PARTICIPLE", ""),
+                              a.get("MOOD", "")) for a in voikko.analyze(word)]
     except (ImportError, OSError):
         return None
 
 
 @lru_cache(maxsize=4096)
-def _forms(word: str) -> tuple[tuple[str, str, str, str], ...] | None:
+def _forms(word: str) -> tuple[tuple[str, str, str, str, str], ...] | None:
     """The readings of ``_form_backend``; empty for an unknown word, None without an analyser."""
     backend = _form_backend()
     if backend is None:
@@ -146,6 +146,12 @@ def participle(word: str) -> bool:
     verb used as an adjective. False for an unknown word or without an analyser."""
     found = _forms(word) or ()
     return bool(found) and all(f[3] for f in found)
+
+
+def may_be_infinitive(word: str) -> bool:
+    """Some reading of the word is a verb's basic infinitive ("kantaa", "olla"): after "pitää",
+    "voida" or "tulla" it makes them auxiliaries. False for an unknown word or without an analyser."""
+    return any(f[4] == "A-infinitive" for f in _forms(word) or ())
 
 
 def may_be_verb(word: str) -> bool | None:

@@ -71,6 +71,8 @@ from retriever.years import year_parts_in
     ("Mikä on hyvinvointijohtajan nimi?", "fact", "name"),  # who holds the role
     ("Kuinka suuri on keskimääräinen työeläke kuukaudessa?", "fact", "money"),  # a pension is a sum
     ("Kuinka suuri osa eläkkeestä menee veroihin?", "fact", "quantity"),  # a share of a sum, not a sum
+    ("Mitä Mama's Cafe maksaa osallistujille?", "fact", "money"),  # "mitä X maksaa?" asks a price
+    ("Mitä maksusitoumuksia myönnettiin?", "list", None),  # a noun of paying asks for things
     ("Mikä on ohjelman nimi?", "definition", "title"),  # a thing's name, not a person's
     # a plural object is what "kuka" asks about, not the several it asks for
     ("Kuka hyväksyi perhepoliittiset tavoitteet?", "fact", "person"),
@@ -434,6 +436,11 @@ def test_a_who_questions_unit_evidence_is_the_closest_unit_naming_a_person_or_bo
      "Mukana on Heinolan seurakunta. HYTE-toimintaa johtaa kaupungin johtoryhmä.", False),  # another thing's
     # "johtaa" as "lead to", beside a compound sharing only some parts with the asked one
     ("Kuka johtaa sairaanhoitopiiriä?", "Säästöt eivät saa johtaa kalliisiin sairaanhoitotoimenpiteisiin.", False),
+    # "pitää" with no infinitive after it is the deed itself ("piti luennon"), not "must"
+    ("Kuka piti kaatumisten ehkäisy -luennon?", "Kaatumisten ehkäisy -luentotilaisuus 1.11.2023 kaupungintalolla.",
+     False),
+    ("Kuka piti kaatumisten ehkäisy -luennon?", "Kaatumisten ehkäisy -luennon piti fysioterapeutti Anna Virtanen.",
+     True),
 ])
 def test_a_who_question_is_answered_by_someone_doing_what_it_asks(question, text, acts):
     assert _evidence(question, _para(text, n=2)).acts is acts
@@ -824,6 +831,17 @@ def test_where_is_answered_by_a_place_in_a_unit_about_the_thing_asked(question, 
     assert evidence.kind_found is place
     if not place:
         assert not evidence.answerable(REFUSAL_MODELS["lexical"])
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Perheiden ilta pidettiin Kailaan koulussa.", False),  # another evening, in a school
+    ("Nuorisovaltuuston kokous pidettiin kirjastossa.", False),  # the youth council's meeting
+    ("Valtuuston iltakoulu pidettiin kaupungintalolla.", True),
+])
+def test_where_is_answered_only_by_a_unit_holding_the_most_specific_thing_asked(text, place):
+    # (the material names the evening school elsewhere, with its date and no place)
+    dated = _para("Iltakoulu valtuustolle 10.10.2023\nHyte-iltakoulu (60)", n=3)
+    assert _evidence("Missä valtuuston iltakoulu pidettiin?", _para(text, n=2), dated).kind_found is place
 
 
 @pytest.mark.parametrize("text, named", [
