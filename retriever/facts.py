@@ -53,6 +53,9 @@ _HAS = {
         # (in other cases, and hundreds, thousands and millions: "kymmeniä", "noin satatuhatta
         # suomalaista", "liki miljoona", "tuhansia nuoria")
         r"|\b(kahta|kolmea|neljää|viittä|kuutta|kymmentä|kymmeniä)\b"
+        # ("kahdeksassa eri tapahtumassa", "neljälle perheelle", "kolmeen kuntaan"; not "yhdessä")
+        r"|\b(?:kahde|kolme|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene)(?:ss[aä]|st[aä]|ll[aä]|lt[aä]|lle|ksi|n[aä])\b"
+        r"|\b(?:kahteen|kolmeen|neljään|viiteen|kuuteen|seitsemään|kahdeksaan|yhdeksään|kymmeneen)\b"
         r"|\b\w*(?:sata|sataa|sadan|satoja|tuhat|tuhatta|tuhannen|tuhansia|miljoon\w*|miljard\w*)\b"
         # shares written out: "puolet", "alle puoleen", "kolmasosa", "joka kymmenes", "joka kolmannella"
         r"|\bpuol(?:i|et|ta|een|ella|elle)\b|\b\w+sosa\w*|" + _EVERY_NTH + "|" + _FRACTION
@@ -371,25 +374,26 @@ _TIMES = {"x", "krt"}  # "4 x vuodessa": so many times
 _MAGNITUDES = {"sata", "tuhat", "miljoona", "miljardi", "milj"}  # "12 miljoonaa euroa" counts euros
 
 
-def _counted_noun(word: str, after: str, one: bool) -> tuple[str, ...] | None:
+def _counted_noun(word: str, after: str, one: bool, case: str | None = None) -> tuple[str, ...] | None:
     """Base forms of the noun a figure counts when ``word`` stands after it: a noun in the
-    partitive (after "1"/"yksi" in the nominative too), or an adjective before one ("3 uutta
-    ryhmää"), or an adjective standing for a noun ("30 000 suomalaista"); None when the word
-    names nothing counted."""
+    partitive (after "1"/"yksi" in the nominative too; after a number word in another case, in
+    that ``case``: "kolmessa kunnassa"), or an adjective before one ("3 uutta ryhmää",
+    "kahdeksassa eri tapahtumassa"), or an adjective standing for a noun ("30 000
+    suomalaista"); None when the word names nothing counted."""
     w = word.lower()
     if w in _TIMES:
         return ("kerta",)
     found = morphology.readings(w) or ()
     # (in the genitive the figure agrees with a noun it does not count: "4 tuulen ilmiöt", "2
     # vuoden aikana")
-    cases = {"osanto", "nimento", "omanto"} if one else {"osanto", "omanto"}
+    cases = {case, "nimento"} if case else {"osanto", "nimento", "omanto"} if one else {"osanto", "omanto"}
     noun = [r for r in found if r[0] in morphology.NOUN_CLASSES and r[2] in cases]
     adjective = [r for r in found if r[0] == "laatusana" and r[2] in cases]
     lemmas = tuple(morphology.analyse(w).lemmas)
     if (adjective and not noun) or set(lemmas) & _MAGNITUDES:
         following = _NEXT_WORD.match(after)
         if following:
-            head = _counted_noun(following.group(1), after[following.end():], one)
+            head = _counted_noun(following.group(1), after[following.end():], one, case)
             if head and not set(head) & _MAGNITUDES:
                 return head
     return lemmas if (noun or adjective) and lemmas else None
@@ -412,7 +416,7 @@ def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, .
             continue
         one = m.group(0).strip().lower() in ("1", "yksi")
         following = _NEXT_WORD.match(after)
-        noun = _counted_noun(following.group(1), after[following.end():], one) if following else None
+        noun = _counted_noun(following.group(1), after[following.end():], one, _local_case(m.group(0))) if following else None
         if noun is None:
             before = _PREVIOUS_WORDS.search(text[:m.start()])
             found = morphology.readings(before.group(1).lower()) if before else None
@@ -422,6 +426,13 @@ def figure_nouns(kind: str, sentence: str, asked: str = "") -> list[tuple[str, .
             noun = _bracket_counted(text[:m.start()])
         out.append(noun or ())
     return out
+
+
+def _local_case(figure: str) -> str | None:
+    """The case of a number word written out in a case other than the nominative, partitive
+    or genitive ("kolmessa" → "sisaolento"), whose counted noun stands in the same case."""
+    found = morphology.readings(figure.strip().lower()) or ()
+    return next((c for cls, _, c in found if cls == "lukusana" and c not in ("nimento", "osanto", "omanto", "")), None)
 
 
 # a figure in brackets after a noun: "Maahanmuuttajien työllistymiseen liittyvät hankkeet (2)"

@@ -691,6 +691,10 @@ def test_a_time_or_an_amount_asked_in_other_forms(question, kind):
     # in brackets: after a plural noun the figure counts it, after a singular one who took part
     ("Maahanmuuttajien työllistymiseen liittyvät hankkeet (2)", [("hanke",)]),
     ("Autismitietoisuuden viikon yleisöluento (34)", [()]),
+    # a number word in another case counts the noun in that case
+    ("Hyvinvointiohjaaja on esittäytynyt kahdeksassa eri tapahtumassa.", [("tapahtuma",)]),
+    ("Koordinaattori hoitaa maksatusta kolmessa kunnassa (Heinola, Hollola, Orimattila).", [("kunta",)]),
+    ("Apua annettiin neljälle perheelle.", [("perhe",)]),
 ])
 def test_the_noun_a_figure_counts(text, nouns):
     found = figure_nouns("quantity", text)
@@ -945,6 +949,8 @@ def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
     ("time", "Päivystys tiistaisin kirjastolla.", True),
     ("quantity", "Järjestetty Mielenterveyden ensiapu 2-koulutusta.", False),  # a figure in a name
     ("quantity", "Uusi 150-paikkainen päiväkoti avattiin.", True),  # an adjective of amount
+    ("quantity", "Hyvinvointiohjaaja esittäytyi kahdeksassa eri tapahtumassa.", True),  # a number word in a case
+    ("quantity", "Toimimme yhdessä järjestöjen kanssa.", False),  # "together", not "in one"
     ("count", "Asiakkuuksia oli yhteensä 41 perhettä.", True),
     ("count", "19,9 % alaikäisistä asuu pienituloisissa perheissä.", False),  # a share is no count
     ("count", "Puolet vastaajista liikkuu liian vähän.", False),
