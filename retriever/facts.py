@@ -38,7 +38,8 @@ _ASKS = {
     # vaiheessa / määrin …?" asks which ones, at what age or stage, how far
     "place": re.compile(r"^\s*miss[äa]\b(?!\s+(?:[\w-]+ss[aä]|m[äa][äa]rin)\b)", re.I),
 }
-_FRACTION = r"\b(?:neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s|ks)\w*"  # "viidenneksen"
+# "viidenneksen", "kolmanneksella" (not an ordinal's "viidennessä luokassa")
+_FRACTION = r"\b(?:kolma|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene|sada)nne(?:s\b|ks\w*|st[aä]\b)"
 # "joka kolmas / kolmannella / kymmenes", in any case
 _EVERY_NTH = r"\bjoka (?:toi(?:nen|sen|sella|selle|sta)|kolma|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene)\w*"
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"

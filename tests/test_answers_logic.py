@@ -951,6 +951,8 @@ def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
     ("quantity", "Uusi 150-paikkainen päiväkoti avattiin.", True),  # an adjective of amount
     ("quantity", "Hyvinvointiohjaaja esittäytyi kahdeksassa eri tapahtumassa.", True),  # a number word in a case
     ("quantity", "Toimimme yhdessä järjestöjen kanssa.", False),  # "together", not "in one"
+    ("quantity", "Työllisyysaste on laskenut kolmanneksella.", True),  # a fraction, a third too
+    ("quantity", "Kerho kokoontuu viidennessä kerroksessa.", False),  # an ordinal is no fraction
     ("count", "Asiakkuuksia oli yhteensä 41 perhettä.", True),
     ("count", "19,9 % alaikäisistä asuu pienituloisissa perheissä.", False),  # a share is no count
     ("count", "Puolet vastaajista liikkuu liian vähän.", False),
