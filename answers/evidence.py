@@ -319,7 +319,9 @@ LIGHT_VERBS = {"tehdä", "sanoa", "kertoa", "mainita", "tarkoittaa"}
 
 def action_verbs(q: Question) -> list[str]:
     """The verbs of a "kuka …?" question after its question word, auxiliaries aside: what the
-    one asked about does ("vastaa", "johtaa", "valmistelivat")."""
+    one asked about does ("vastaa", "johtaa", "valmistelivat"). A modal is an auxiliary only
+    with an infinitive in the question ("kenen pitäisi kantaa …?"), else the deed ("kuka piti
+    luennon?")."""
     words = [w.lower() for w in tokenize(q.text)[1:]]
     verbs = [w for w in words if morphology.may_be_verb(w)]
     def auxiliary(w: str) -> bool:

@@ -387,6 +387,7 @@ def _counted_noun(word: str, after: str, one: bool, case: str | None = None) -> 
     found = morphology.readings(w) or ()
     # (in the genitive the figure agrees with a noun it does not count: "4 tuulen ilmiöt", "2
     # vuoden aikana")
+    # (the nominative beside a case: the indeclinable "eri" of "kahdeksassa eri tapahtumassa")
     cases = {case, "nimento"} if case else {"osanto", "nimento", "omanto"} if one else {"osanto", "omanto"}
     noun = [r for r in found if r[0] in morphology.NOUN_CLASSES and r[2] in cases]
     adjective = [r for r in found if r[0] == "laatusana" and r[2] in cases]
