@@ -430,7 +430,7 @@ def _particle(word: str) -> bool:
 
 
 # Word classes that name a thing: nouns and names (not adjectives, "erilaisilla").
-_THING_CLASSES = morphology.NOUN_CLASSES | {"paikannimi", "sukunimi", "etunimi", "nimi"}
+_THING_CLASSES = morphology.NOUN_CLASSES | morphology.NAME_CLASSES
 
 
 def _things_asked(words: list[str]) -> list[str]:

@@ -185,10 +185,15 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
 _DIGITS = re.compile(r"\d+")
 
 
+def _digit_runs(text: str) -> set[str]:
+    """The runs of digits in a text, without leading zeros ("07" and "7" are one)."""
+    return {d.lstrip("0") or "0" for d in _DIGITS.findall(text)}
+
+
 def _number_parts(text: str) -> set[str]:
     """The digit runs of a text's numbers, years left out: "13–17-vuotiaista" → {"13", "17"}."""
     years = {str(y) for y in years_in(text)}
-    return {d.lstrip("0") or "0" for n in _NUMBER.findall(text) for d in _DIGITS.findall(n)} - years
+    return {d for n in _NUMBER.findall(text) for d in _digit_runs(n)} - years
 
 
 def names_asked_figures(question: str, text: str) -> bool:
@@ -199,5 +204,4 @@ def names_asked_figures(question: str, text: str) -> bool:
     asked = _number_parts(question)
     if not asked:
         return True
-    held = {d.lstrip("0") or "0" for d in _DIGITS.findall(text)}
-    return asked <= held
+    return asked <= _digit_runs(text)

@@ -35,6 +35,11 @@ class Unit:
     number: int | None = None  # a numbered list item's number ("6. Yksinäisyyden kokemus …" → 6)
 
 
+def _bare_item(piece: str) -> str:
+    """The text of a line or piece without its bullet or list number."""
+    return _ITEM.sub("", piece).strip()
+
+
 def _bare(heading: str) -> str:
     return re.sub(r"^\d+(\.\d+)*\.?\s+", "", heading).rstrip(" :").strip().lower()
 
@@ -52,7 +57,7 @@ def names_or_figures(s: str) -> bool:
 def is_quotable(sentence: str, paragraph: Paragraph) -> bool:
     """Headings, table labels, page furniture and sentence fragments are not answers."""
     raw = sentence.strip()
-    s = _ITEM.sub("", raw).strip()
+    s = _bare_item(raw)
     if not re.search(r"[A-Za-zÅÄÖåäö]{2}|\d{3}", s):  # a stray "4.2." is no sentence; a phone number is
         return False
     if is_heading_line(s, paragraph) and (re.match(r"\d+(\.\d+)*\.?(\s|$)", s) or not names_or_figures(s)):
@@ -112,7 +117,6 @@ def is_cell_line(line: str) -> bool:
 # word that ends in a letter, a digit or a bracket ("… edistämisohjelma Koulu- ja
 # työmatkaliikuntaan kannustaminen …"), or a label, a semicolon or a bullet between them
 _RUN_ON = re.compile(r"(?<=[a-zåäö0-9)])\s+(?=[A-ZÅÄÖ][a-zåäö])|\s*[;•]\s+|:\s+")
-_NAME_CLASSES = {"paikannimi", "sukunimi", "etunimi", "nimi"}
 
 
 def cell_entries(text: str) -> list[str]:
@@ -127,7 +131,7 @@ def cell_entries(text: str) -> list[str]:
     for m in _RUN_ON.finditer(text):
         word = tokenize(text[m.end():m.end() + 40])[:1]
         if m.group(0).strip() == "" and word and any(
-                cls in _NAME_CLASSES for cls, _, _ in morphology.readings(word[0].lower()) or ()):
+                cls in morphology.NAME_CLASSES for cls, _, _ in morphology.readings(word[0].lower()) or ()):
             continue  # a name: "Liikkuva Heinola"
         out.append(text[pos:m.start()])
         pos = m.end()
@@ -168,10 +172,6 @@ def _pieces(paragraph: Paragraph) -> list[str]:
 def is_item_line(line: str) -> bool:
     """A line of a paragraph that is a list item (a bullet or a number leads it)."""
     return bool(_ITEM.match(line))
-
-
-def _bare_item(piece: str) -> str:
-    return _ITEM.sub("", piece).strip()
 
 
 def lead_in(paragraph: Paragraph, unit: Unit, any_case: bool = False) -> str | None:
@@ -274,13 +274,13 @@ def units(paragraph: Paragraph) -> tuple[Unit, ...]:
 @lru_cache(maxsize=4096)
 def _units(section: str, text: str) -> tuple[Unit, ...]:
     paragraph = Paragraph("", "", section, None, 0, text=text)  # only the section and text matter
-    lines = {_ITEM.sub("", ln).strip() for ln in text.split("\n")}
+    lines = {_bare_item(ln) for ln in text.split("\n")}
     out = []
     for pos, sent in enumerate(_pieces(paragraph)):
         if not is_quotable(sent, paragraph):
             continue
         item = bool(_ITEM.match(sent) or is_cell_line(sent))  # ("Vuosina 1990-2008 lapsiköyhyys kolminkertaistui: …" is prose)
-        quoted = _ITEM.sub("", sent).strip()
+        quoted = _bare_item(sent)
         # no verb: a title or a label, not a sentence, unless it ends in a full stop amid the
         # sentences of a line ("… sekä tapahtumista. Palautteet pääasiassa Webropol-kyselynä. …")
         amid = quoted.endswith(".") and quoted not in lines

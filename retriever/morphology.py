@@ -112,6 +112,8 @@ def _forms(word: str) -> tuple[tuple[str, str, str, str, str], ...] | None:
 
 # Voikko's word classes of a common noun (an adjective that also serves as one: "nuori")
 NOUN_CLASSES = frozenset({"nimisana", "nimisana_laatusana"})
+# … and of a proper name (a place, a person, another name)
+NAME_CLASSES = frozenset({"paikannimi", "sukunimi", "etunimi", "nimi"})
 
 
 @lru_cache(maxsize=4096)
