@@ -55,9 +55,16 @@ from retriever.search import Hit
 from retriever.tuning import ANSWER_PARAGRAPHS, FACT_NEAR, REFUSAL_MODELS, TOPIC_PRESENT
 from retriever.years import years_in
 
-from .qualifiers import counted_compound, figure_fits, names_asked_figures, owned_otherwise, result_words
+from .qualifiers import (
+    counted_compound,
+    figure_fits,
+    names_asked_figures,
+    of_another_year,
+    owned_otherwise,
+    result_words,
+)
 from .questions import Question, has_kind, names_role, names_unit
-from .units import Unit, paragraph_years, unit_context, units, years_text
+from .units import Unit, card_context, paragraph_years, unit_context, units, years_text
 
 # Every feature a refusal model may use, in this order.
 FEATURES = ("coverage", "fact", "fact_rare", "fact_pair", "year_missing", "dense", "unit")
@@ -165,7 +172,7 @@ def gather(
                  if has_kind(q.kind, u.text, q.text)]
         # the thing asked about under another owner is another thing: "montako vastausta nuorten
         # hyvinvointikyselyyn saatiin?" is not answered by the older people's survey's 367
-        found = [(p, u, c) for p, u, c in found if not owned_otherwise(q.text, c)]
+        found = [(p, u, c) for p, u, c in found if not owned_otherwise(q.text, c) and not of_another_year(q.text, u.text)]
         # so is the thing under another number: "kuinka monta prosenttia 13–17-vuotiaista …?" is
         # not answered by the shares of 0–6- and 7–12-year-olds
         found = [(p, u, c) for p, u, c in found if names_asked_figures(q.text, c)]
@@ -258,6 +265,15 @@ def gather(
                        and (has_kind("person", u.text, q.text) or about(h, u, False))
                        for h in top for u in units(h.paragraph))
     kind_found = None
+    if q.kind == "contact":
+        # "mikä on perhekoutsin sähköpostiosoite?" is answered by an address on a line under the
+        # one it belongs to (a name, a role), not by a sentence about the coach, nor by another
+        # person's address
+        things = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
+        key = things[0] if things else ""
+        kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
+                         and (not key or analyzer.mentions(key, own))
+                         for h in top for u in units(h.paragraph) for own in [card_context(h.paragraph, u)])
     if q.kind in ("place", "title"):
         # "missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää HeiMo-kahvilassa",
         # nor "missä tilaisuus pidettiin?" by its month and head count, nor "mikä on
@@ -269,9 +285,9 @@ def gather(
         # sentence on the youth council). Who went is no thing: "missä työntekijät kävivät
         # tutustumassa valmistavaan opetukseen?" is answered by a visit to a class of it.
         things = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
-        key = next((w for w in things if not has_kind("person", w)), things[0] if things else "")
+        keys = [w for w in things[:2] if not has_kind("person", w)] or things[:2]
         kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                         and (not key or analyzer.mentions(key, own))
+                         and all(analyzer.mentions(key, own) for key in keys)
                          for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     # a figure question whose answer could quote no unit holding its figure near its words

@@ -47,10 +47,11 @@ from retriever.tuning import (
 )
 
 from .evidence import FIGURE_KINDS, action_verbs, holds_verb
-from .qualifiers import figure_fits, owned_otherwise
+from .qualifiers import figure_fits, of_another_year, owned_otherwise
 from .questions import Question, defines, has_kind, names_role
 from .units import (
     Unit,
+    card_context,
     cell_entries,
     continues_list,
     ends_in_lead_in,
@@ -138,7 +139,7 @@ def score_units(
     out = []
     for (rank, u), sim in zip(cands, sims):
         p = hits[rank].paragraph
-        context = unit_context(p, u)
+        context = card_context(p, u) if q.kind == "contact" else unit_context(p, u)
         in_context = analyzer.coverage(q.asked, context)
         lexical = 0.5 * analyzer.coverage(q.asked, u.text) + 0.5 * in_context
         dense = (float(sim) - lo) / (hi - lo) if hi > lo else 1.0
@@ -150,7 +151,8 @@ def score_units(
             fact = u.number == q.item and in_context >= FACT_NEAR
         else:
             fact = (bool(q.kind) and has_kind(q.kind, u.text, q.text) and in_context >= FACT_NEAR
-                    and not owned_otherwise(q.text, context) and figure_fits(q.text, q.kind, u.text))
+                    and not owned_otherwise(q.text, context) and not of_another_year(q.text, u.text)
+                    and figure_fits(q.text, q.kind, u.text))
             if fact and q.kind in FIGURE_KINDS and is_cell_line(u.text):
                 # a cell that runs its entries together holds the figure in one of them, and that
                 # entry under its headings holds the question's words: "milloin kävelyn ja

@@ -62,6 +62,38 @@ def qualified_pairs(question: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(pairs)
 
 
+# a year that tells one thing from another of its kind: "vuoden 2022 hyvinvointitilinpäätös",
+# "hyvinvointitilinpäätös 2023" (not a span, "suunnitelma 2021–2025", whose first year is no owner)
+_YEAR_BEFORE = re.compile(r"\bvuoden\s+((?:19|20)\d\d)\s+([a-zåäö-]+)", re.I)
+_YEAR_AFTER = re.compile(r"\b([a-zåäö-]+)\s+((?:19|20)\d\d)(?!\d|\s*[-–/]\s*\d)", re.I)
+
+
+def _years_of_things(text: str) -> dict[str, set[str]]:
+    """For each noun a year qualifies in the text, its base forms → the years."""
+    out: dict[str, set[str]] = {}
+    pairs = [(m.group(2), m.group(1)) for m in _YEAR_BEFORE.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _YEAR_AFTER.finditer(text)]
+    for word, year in pairs:
+        found = morphology.readings(word.lower()) or ()
+        if not any(cls in _COMMON for cls, _, _ in found):
+            continue
+        for lemma in _lemmas(word.lower()) - _NEUTRAL:
+            out.setdefault(lemma, set()).add(year)
+    return out
+
+
+def of_another_year(question: str, text: str) -> bool:
+    """The text (a unit's own words: a document titled "Hyvinvointitilinpäätös 2023" may tell of
+    2022's) names a thing the question qualifies by a year only with other years: "milloin
+    valtuusto hyväksyi vuoden 2023 hyvinvointitilinpäätöksen?" is not answered by "Valtuusto
+    käsitteli vuoden 2022 hyvinvointitilinpäätöksen kesäkuussa 2023"."""
+    asked = _years_of_things(question)
+    if not asked:
+        return False
+    told = _years_of_things(text)
+    return any(thing in told and not told[thing] & years for thing, years in asked.items())
+
+
 def owned_otherwise(question: str, text: str) -> bool:
     """The text names a thing the question qualifies by a genitive under another owner of the
     same kind, and never names the question's owner: the text speaks of another thing."""

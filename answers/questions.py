@@ -76,6 +76,15 @@ def _is_measure(word: str) -> bool:
                for f in _base_forms(word) for m in _MEASURES)
 
 
+# Nouns of contact details: "mikä on X:n sähköpostiosoite / puhelinnumero / osoite?" asks for one.
+_CONTACTS = ("sähköposti", "sähköpostiosoite", "osoite", "puhelinnumero", "puhelin", "verkkosivu", "verkkosivusto",
+             "kotisivu", "nettisivu", "yhteystieto")
+
+
+def _is_contact(word: str) -> bool:
+    return any(fold(f).endswith(fold(c)) for f in _base_forms(word) for c in _CONTACTS)
+
+
 # Units a figure is given in: "montako prosenttia nuorista …?" asks about young people, not percentages.
 _UNITS = ("prosentti", "prosenttiyksikkö", "euro", "raha", "kerta", "määrä", "lukumäärä", "osuus", "kappale",
           "tunti", "päivä", "viikko", "kuukausi", "vuosi")
@@ -105,6 +114,8 @@ def _is_money(word: str) -> bool:
 # "mikä on / mitä on / kuinka suuri …": a measure asked for; "mitä lukuja ohjelma käsittelee?"
 # asks for chapters, not a figure
 _WHAT_OPENER = re.compile(r"^\s*(mik[äa]|mit[äa](?=.*\b(?:on|oli)\b)|kuinka suuri|kuinka iso)\b", re.I)
+# … and the openers that may ask for contact details ("mihin numeroon …?", "mistä löytyy …?")
+_CONTACT_OPENER = re.compile(r"^\s*(mik[äa]|mitk[äa]|mist[äa]|mihin|mill[äa]|miten)\b", re.I)
 _NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖa-zåäö]+)?(?:\s+|,\s+)[A-ZÅÄÖ][a-zåäö]+"
 
 
@@ -138,6 +149,7 @@ class Question:
     shape: str  # "list" | "fact" | "definition" | "topic"
     kind: str | None = None  # "name" | "count" | "quantity" | "money" | "time" | "frequency" | "person" | "reason"
     #                          | "place" | "title" (a thing's name) | "item" (a numbered list's item)
+    #                          | "contact" (an e-mail or street address, a phone number, a web page)
     term: str | None = None  # the term a definition question asks about
     years: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content words
@@ -226,6 +238,8 @@ def analyse(question: str) -> Question:
     kind = answer_kind(q) or answer_kind(fold(q))
     words = content_tokens(q)
     term = definition_term(q)
+    if kind is None and _CONTACT_OPENER.match(q) and any(_is_contact(w) for w in words):
+        kind, term = "contact", None  # "mikä on hyvinvointipäällikön puhelinnumero?", "mistä löydän … sähköpostin?"
     if kind is None and _WHAT_OPENER.match(q) and any(_is_measure(w) for w in words):
         kind = "quantity"  # "mikä on Heinolan työttömyysprosentti?", "mikä osuus …?"
     if kind is None and _HOW_LARGE.match(q) and any(_is_money(w) for w in words):
@@ -243,7 +257,7 @@ def analyse(question: str) -> Question:
         term = None
     if term is not None and not asks_what_is(q) and len(content_tokens(term)) > 1:
         term = None  # several bare keywords ("hyvinvointipäällikön puhelinnumero") are a topic, not a term
-    if kind in ("quantity", "count", "money", "time", "frequency", "reason") or (kind in ("name", "person") and not _asks_who_all(q)):
+    if kind in ("quantity", "count", "money", "time", "frequency", "reason", "contact") or (kind in ("name", "person") and not _asks_who_all(q)):
         shape = "fact"
     elif term is not None:
         shape = "definition"

@@ -216,6 +216,14 @@ def unit_context(paragraph: Paragraph, unit: Unit, title: bool = True) -> str:
     return f"{years_text(paragraph)} {paragraph.title} {paragraph.section} {before} {unit.text}"
 
 
+def card_context(paragraph: Paragraph, unit: Unit) -> str:
+    """A unit with its heading and every line before it in its paragraph: contact details
+    follow the name and title they belong to, often several lines up ("Heidi Prauda-Knuutila /
+    … asiantuntija / Hyvinvoinnin palvelualue heidi.prauda-knuutila@heinola.fi")."""
+    earlier = [u.text for u in units(paragraph) if u.position <= unit.position]
+    return "\n".join([paragraph.section, *earlier])
+
+
 def years_text(paragraph: Paragraph) -> str:
     """The years of a paragraph's document as words, so that a question naming the year finds
     it there also when only the document's metadata says it."""

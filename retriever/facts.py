@@ -101,6 +101,27 @@ _HAS = {
 }
 
 
+# Contact details, by the noun that asks for them: "mikä on X:n sähköpostiosoite / puhelinnumero /
+# verkkosivu / osoite?" (an address alone may be any; "yhteystiedot" are all of them)
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_WEB = r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+"
+_PHONE = r"(?<![\d,.])(?:\+358|0)\s?\d{1,3}[\s-]?\d{3}[\s-]?\d{2,4}(?:\s?\d{2,3})?(?![\d,.]\d)"
+_STREET = r"\b[A-ZÅÄÖ][a-zåäö-]*(?:katu|tie|kuja|polku|väylä|raitti|puistikko|kaari|rinne)\s+\d+"
+_CONTACTS = (
+    (re.compile(r"sähköpost|s-post|e-?mail", re.I), re.compile(_EMAIL)),
+    (re.compile(r"puhelin|numero", re.I), re.compile(_PHONE)),
+    (re.compile(r"verkkosiv|kotisiv|nettisiv|www|sivusto|verkko-osoit", re.I), re.compile(_WEB)),
+    (re.compile(r"osoit|yhteystie", re.I), re.compile("|".join((_EMAIL, _WEB, _PHONE, _STREET)))),
+)
+
+
+def _contact(sentence: str, asked: str) -> bool:
+    """The sentence gives the contact detail the question asks for: a phone number is no
+    answer to "mikä on X:n sähköpostiosoite?", nor an e-mail address to "… puhelinnumero?"."""
+    wanted = [pattern for noun, pattern in _CONTACTS if noun.search(asked)] or [_CONTACTS[-1][1]]
+    return any(pattern.search(sentence) for pattern in wanted[:1])
+
+
 def answer_kind(question: str) -> str | None:
     """"name" (kuka on…), "frequency" (kuinka usein…), "count" (montako…), "quantity" (paljonko…), "time"
     (milloin…), "person" (kuka…), "reason" (miksi…), "place" (missä…), or None."""
@@ -336,8 +357,37 @@ def has_kind(kind: str | None, sentence: str, asked: str = "") -> bool:
         return _names_someone(sentence) or any(
             not _one_word(m.group(0).lower(), own) for m in _HAS[kind].finditer(sentence)) or (
             bool(_TO_WHOM.match(asked)) and _names_recipient(sentence, asked))
+    if kind == "contact":
+        return _contact(sentence, asked)
+    if kind == "money" and _free_of_charge(sentence, asked):
+        return True
     pattern = _HAS.get(kind)  # (a kind told by where the sentence stands, a list item's number, is not in it)
+    if kind == "time" and not (pattern and pattern.search(sentence)):
+        # a time told by what happened then: "avuntarve oli suurinta kriisin alkaessa"
+        return any(morphology.temporal_infinitive(w) for w in _WORD.findall(sentence))
     return bool(pattern and pattern.search(sentence))
+
+
+# no charge is a price too ("ilmainen verkkokurssi", "maksuton välipala", "kurssi on maksuton")
+_FREE = re.compile(r"\b(?:ilmai(?:nen|s)|maksuto(?:n|in)|maksutt|veloitukse(?:tta|ton))\w*", re.I)
+_BEFORE_FREE = re.compile(r"([\wåäö-]+)\s+(?:(?:on|ovat|oli|olivat|olisi)\s+)?(?:\w+\s+)?$")
+
+
+def _free_of_charge(sentence: str, asked: str) -> bool:
+    """A word of no charge stands by a thing the question names ("maksuton puistoruokailu" for
+    "paljonko puistoruokailu maksoi?", "kurssi on ilmainen"): "palvelutaksin maksuton ajanjakso
+    ja kenkien liukueste-etuus" tells nothing of the price of anti-slip shoe spikes. Without a
+    question, any such word."""
+    own = {lemma for w in _WORD.findall(asked) if len(w) > 2 for lemma in _lemmas(w.lower())}
+    for m in _FREE.finditer(sentence):
+        if not asked:
+            return True
+        after = _NEXT_WORD.match(sentence[m.end():])
+        before = _BEFORE_FREE.search(sentence[:m.start()])
+        near = [g.group(1) for g in (after, before) if g]
+        if any(b == o or b.endswith(o) for w in near for b in _lemmas(w.lower()) for o in own):
+            return True
+    return False
 
 
 def _without_asked_figures(sentence: str, asked: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,6 +155,16 @@ def may_be_infinitive(word: str) -> bool:
     """Some reading of the word is a verb's basic infinitive ("kantaa", "olla"): after "pitää",
     "voida" or "tulla" it makes them auxiliaries. False for an unknown word or without an analyser."""
     return any(f[4] == "A-infinitive" for f in _forms(word) or ())
+
+
+_INESSIVE_ENDING = re.compile(r"ess[aä](?:ni|si|an|än|mme|nne)?$")
+
+
+def temporal_infinitive(word: str) -> bool:
+    """The word is a verb's second infinitive in the inessive, which tells when ("kriisin
+    alkaessa", "65 vuotta täyttäessään"), not its instructive ("tehden", how). False for an
+    unknown word or without an analyser."""
+    return bool(_INESSIVE_ENDING.search(word.lower())) and any(f[4] == "E-infinitive" for f in _forms(word) or ())
 
 
 def may_be_verb(word: str) -> bool | None:

@@ -16,6 +16,7 @@ from answers.qualifiers import (
     counts_asked,
     figure_fits,
     names_asked_figures,
+    of_another_year,
     owned_otherwise,
     result_words,
 )
@@ -92,6 +93,11 @@ from retriever.years import year_parts_in
     # an ordinal before a noun asks for one item of a numbered list
     ("Mikä on suunnitelman kuudes tavoite?", "fact", "item"),
     ("mika on suunnitelman neljas tavoite", "fact", "item"),
+    # a noun of contact details asks for one, a measure noun's compound "puhelinnumero" too
+    ("Mikä on Heidi Prauda-Knuutilan sähköpostiosoite?", "fact", "contact"),
+    ("Mikä on hyvinvointitilinpäätöksen valmistelijan puhelinnumero?", "fact", "contact"),
+    ("Mistä löydän hyvinvointisuunnitelman verkkosivun?", "fact", "contact"),
+    ("Mikä on kirjaston osoite?", "fact", "contact"),
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -203,6 +209,31 @@ def test_a_figure_questions_two_most_specific_words_must_stand_by_one_figure():
 ])
 def test_a_thing_under_another_owner_is_another_thing(question, text, other):
     assert owned_otherwise(question, text) is other
+
+
+@pytest.mark.parametrize("question, text, other", [
+    ("Milloin valtuusto hyväksyi vuoden 2023 hyvinvointitilinpäätöksen?",
+     "Valtuusto käsitteli vuoden 2022 hyvinvointitilinpäätöksen kesäkuussa 2023.", True),
+    ("Milloin valtuusto hyväksyi vuoden 2022 hyvinvointitilinpäätöksen?",
+     "Valtuusto käsitteli vuoden 2022 hyvinvointitilinpäätöksen kesäkuussa 2023.", False),
+    ("Milloin hyvinvointitilinpäätös 2023 hyväksyttiin?", "Hyvinvointitilinpäätös 2022 hyväksyttiin 5.6.2023.", True),
+    # a span's first year owns nothing; a thing named without a year may be any year's
+    ("Milloin suunnitelma 2021 hyväksyttiin?", "Valtuusto hyväksyi suunnitelman 2021–2025 keväällä.", False),
+    ("Milloin valtuusto hyväksyi vuoden 2023 hyvinvointitilinpäätöksen?", "Valtuusto hyväksyi tilinpäätöksen kesäkuussa.", False),
+])
+def test_a_thing_of_another_year_is_another_thing(question, text, other):
+    assert of_another_year(question, text) is other
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Heidi Prauda-Knuutila\nHyvinvoinnin ja terveyden edistämisen asiantuntija\n"
+     "Hyvinvoinnin palvelualue heidi.prauda-knuutila@heinola.fi", True),
+    # another person's address, and the person without one
+    ("Tytti Lönnrot\nPerhekoordinaattori\ntytti.lonnrot@heinola.fi", False),
+    ("Heidi Prauda-Knuutila on hyvinvoinnin ja terveyden edistämisen asiantuntija.", False),
+])
+def test_a_contact_detail_is_found_under_the_one_it_belongs_to(text, found):
+    assert _evidence("Mikä on Heidi Prauda-Knuutilan sähköpostiosoite?", _para(text, n=2)).kind_found is found
 
 
 @pytest.mark.parametrize("question, words", [
@@ -848,6 +879,16 @@ def test_where_is_answered_only_by_a_unit_holding_the_most_specific_thing_asked(
     assert _evidence("Missä valtuuston iltakoulu pidettiin?", _para(text, n=2), dated).kind_found is place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Kahvihetki ennen vanhusneuvoston alkua pidettiin kirjastossa.", False),  # not its meetings
+    ("Vanhusneuvoston kokoukset pidetään kaupungintalolla.", True),
+])
+def test_where_is_answered_by_a_unit_holding_both_things_asked(text, place):
+    # (the material names the meetings elsewhere, with no place)
+    meetings = _para("Vanhus- ja vammaisneuvostojen kokoukset 4 x vuodessa", n=3)
+    assert _evidence("Missä vanhusneuvoston kokoukset pidetään?", _para(text, n=2), meetings).kind_found is place
+
+
 @pytest.mark.parametrize("text, named", [
     ("Alueellinen ikääntyneiden etsivän työn toimintamallin rakentaminen jatkui.", False),
     ("Ikääntyneiden etsivän työn toimintamalli on nimeltään Löytävä vanhustyö.", True),
@@ -981,6 +1022,11 @@ def test_sentences_do_not_end_at_abbreviations_or_initials(text, expected):
     ("time", "Ensi vuonna kysely uusitaan.", True),
     ("time", "Tällä hetkellä Kela korvaa vain yksilöterapian.", False),
     ("money", "Tuloista siirretään korkeintaan 10 000 mk/kk.", True),  # marks, before 2002
+    ("money", "Terveyttä edistävä urheiluseura (ilmainen verkkokurssi)", True),  # no charge is a price
+    # a time told by what happened then (the second infinitive's inessive), not how (its instructive)
+    ("time", "Avuntarve oli suurinta kriisin alkaessa.", True),
+    ("time", "Eläke maksetaan 65 vuotta täyttäessään.", True),
+    ("time", "Työtä tehtiin yhdessä perheiden kanssa keskustellen.", False),
 ])
 def test_has_kind(kind, text, has):
     assert has_kind(kind, text) is has
@@ -997,6 +1043,17 @@ def test_has_kind(kind, text, has):
     ("Montako pitkäaikaistyötöntä on?", "Toimeentulotukea saaneet 25–64-vuotiaat, %", False),
     ("Montako pitkäaikaistyötöntä on?", "Toimeentulotukea saaneet 65 vuotta täyttäneet", False),
     ("Kuinka moni asuu kotona?", "80 vuotta täyttäneistä asui kotona 91,5 %.", True),
+    # no charge answers a price only of a thing the question names
+    ("Paljonko puistoruokailu maksoi?", "Järjestetty maksuton puistoruokailu kesäkuussa.", True),
+    ("Paljonko kurssi maksaa?", "Kurssi on maksuton kaikille.", True),
+    ("Paljonko kenkien liukuesteet maksavat?",
+     "Toteutettu tukia, kuten palvelutaksi Kulkusen maksuton ajanjakso ja kenkien liukueste-etuus.", False),
+    # the contact detail asked for, not another one
+    ("Mikä on Heidi Prauda-Knuutilan sähköpostiosoite?", "Hyvinvoinnin palvelualue heidi.prauda-knuutila@heinola.fi", True),
+    ("Mikä on Heidi Prauda-Knuutilan puhelinnumero?", "Hyvinvoinnin palvelualue heidi.prauda-knuutila@heinola.fi", False),
+    ("Mikä on valmistelijan puhelinnumero?", "Valmistelija Kirsi Mäkilä, etunimi.sukunimi@heinola.fi, 044 797 8577.", True),
+    ("Mikä on valmistelijan puhelinnumero?", "Valmistelija Kirsi Mäkilä, hyvinvointipäällikkö, vastaa 12 kysymykseen.", False),
+    ("Mikä on kirjaston osoite?", "Kirjasto sijaitsee osoitteessa Kauppakatu 10.", True),
 ])
 def test_the_asked_fact_is_not_a_figure_of_the_question(question, text, has):
     q = analyse(question)
