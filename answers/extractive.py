@@ -204,7 +204,12 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # a reason is often given without a word of reason ("… on vaikea saavuttaa, mikäli
             # ala säilyy naisvaltaisena"): a "koska / takia" sentence far less relevant than
             # the best one answers another question
-            key = [s for s in key if s.score >= SUPPORT_SHARE * best.score]
+            # (nor is one in another paragraph than the claim's that shares far fewer of the
+            # question's words: the reason is told beside the claim, "… eivät ole hyvä paikka
+            # lapsille. Pitkittynyt asuminen … haittaa kotoutumista", not in a "jotta" sentence
+            # of the next paragraph)
+            key = [s for s in key if s.score >= SUPPORT_SHARE * best.score
+                   and (s.rank == best.rank or s.lexical >= SUPPORT_SHARE * best.lexical)]
         key = key or [best]
         if q.kind == "item" and key[0].fact:
             return key[:1]  # the one item asked for, not its neighbours in the list

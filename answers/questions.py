@@ -54,8 +54,9 @@ _LIST_CUE = re.compile(
 
 
 # Nouns of measure: "mikä on X:n työttömyysprosentti / osuus / määrä" asks for a number.
+# (a limit too: "mikä ikäraja …?", "mikä on tuloraja / maksukatto?")
 _MEASURES = ("prosentti", "osuus", "määrä", "luku", "aste", "summa", "hinta", "kustannus", "kerroin",
-             "keskiarvo", "numero", "lukumäärä", "arvo")
+             "keskiarvo", "numero", "lukumäärä", "arvo", "raja", "katto")
 
 
 # Compounds of a measure noun that name no quantity ("päämäärä" is a goal).

@@ -98,6 +98,7 @@ from retriever.years import year_parts_in
     ("Mikä on hyvinvointitilinpäätöksen valmistelijan puhelinnumero?", "fact", "contact"),
     ("Mistä löydän hyvinvointisuunnitelman verkkosivun?", "fact", "contact"),
     ("Mikä on kirjaston osoite?", "fact", "contact"),
+    ("Mikä ikäraja hedelmöityshoidoille pitäisi asettaa?", "fact", "quantity"),  # a limit is a figure
 ])
 def test_question_shapes(question, shape, kind):
     q = analyse(question)
@@ -573,6 +574,21 @@ def test_a_reason_word_far_from_the_question_does_not_beat_the_sentences_about_i
     other = _para("Rahoituksen lisääminen on vaikeaa talouden takia.", n=9, doc="b.txt")
     text, _ = _answer("Miksi terveydenhoitohenkilöstön lisääminen on vaikeaa?", [about, between, other])
     assert "naisvaltaisena" in text and "talouden" not in text
+
+
+def test_a_reason_word_in_another_paragraph_does_not_beat_the_sentences_after_the_claim():
+    # the reason is told after the claim without a word of reason; a "jotta" sentence of the
+    # next paragraph, close in meaning but sharing far fewer of the question's words, is another point
+    claim = _para("Väliaikaista majoittumista varten tarkoitetut vastaanottokeskukset eivät sovi lapsille. "
+                  "Pitkittynyt asuminen vastaanottokeskuksissa haittaa kotoutumista.", n=3)
+    other = _para("Myös pakolaisten vastaanottoon kohdennettujen määrärahojen on oltava riittävät, jotta lasten "
+                  "syrjäytymistä ehkäistään.", n=4)
+    analyzer = _index([claim, other] + FILLER)
+    q = analyse("Miksi vastaanottokeskukset eivät sovi lapsille?")
+    hits = [Hit(p, 1.0 - i / 10, 0.9) for i, p in enumerate([claim, other])]
+    cands = candidate_units(q, hits, analyzer)
+    text, _ = compose(q, hits, score_units(q, hits, cands, np.array([0.88, 0.84, 0.87]), analyzer), analyzer)
+    assert "haittaa kotoutumista" in text and "jotta" not in text
 
 
 def test_a_figure_about_the_thing_under_another_owner_is_not_quoted_first():
