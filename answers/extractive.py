@@ -256,6 +256,16 @@ def _choose(q: Question, scored: list[Scored], hits: list[Hit], analyzer: BM25In
             # relevant sentences.
             take = (_items_about(q, items, hits[r].paragraph, analyzer) if len(items) >= 2
                     else [s for s in own if s.score >= SUPPORT_SHARE * best.score])
+            if len(items) >= 2:
+                # the prose under an item that tells of it as closely as the best unit ("21
+                # osallistujaa … palautteissa koettiin tapahtuma hyödylliseksi. Toivottiin …"),
+                # with the rest of its short passage
+                # (not the list's lead-in, "Kuntien on", quoted before its items anyway)
+                first = min(i.unit.position for i in items)
+                prose = [s for s in own if not s.unit.item and not s.unit.heading and s.unit.position > first]
+                told = [s for s in prose if s.score >= SUPPORT_SHARE * best.score]
+                after = [s for s in prose if any(s.unit.position == t.unit.position + 1 for t in told)]
+                take = take + [s for s in told + after if s not in take]
             if take and len(items) < 2 and 2 * len(take) > len(own) and len(own) <= TOPIC_WINDOW:
                 # most of a short passage is quoted: its other sentences finish its point
                 # ("Ryhmät on koettu turvallisiksi …" after the feedback on the groups)

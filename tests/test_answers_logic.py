@@ -559,6 +559,15 @@ def test_a_topic_answer_from_a_list_item_leaves_out_items_about_other_things():
     assert "haittaveroa" in text and "Kaavoitus" not in text and "aukiolon" not in text
 
 
+def test_a_list_answer_quotes_the_prose_under_an_item_that_tells_of_it():
+    para = _para("• Ikääntyneiden terveydenpäivä WPK-talolla 29.8.2023\n"
+                 "• Varmuutta verkkoon tapahtuma 3.10.2023 Osuuspankin kanssa.\n"
+                 "21 osallistujaa ja palautteissa koettiin tapahtuma hyödylliseksi. "
+                 "Toivottiin vastaavaa myös muiden pankkien kohdalla.", n=3)
+    text, _ = _answer("Mitä toivottiin Varmuutta verkkoon -tapahtuman palautteissa?", [para])
+    assert "Osuuspankin" in text and "muiden pankkien" in text
+
+
 def test_a_definition_of_a_term_that_heads_a_section_opens_with_the_sections_first_sentence():
     opening = _para("Medikalisaatio\nLänsimainen elämäntapa on voimakkaasti medikalisoitunut. Elämään kuuluviin "
                     "asioihin etsitään diagnooseja.", section="Haasteet › Medikalisaatio", n=7)
