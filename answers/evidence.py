@@ -30,7 +30,8 @@ X sanoo Y:stä?" only when a top paragraph mentions Y (its most specific word, i
 too the thing a yes-or-no question asks about, "onko X …?"),
 "mikä on X?" only when a top paragraph names X itself (not only its parts apart), "missä X
 on?" only when a unit about X names a place other than X, "mikä on X:n nimi?" of a thing only
-when a unit about X gives a name, a question
+when a unit about X gives a name ("mikä on X:n sähköpostiosoite / puhelinnumero?" only when a
+unit under lines about X gives that contact detail), a question
 naming a year only when the material speaks of that year (in the development sets no
 answerable question ever lacked it; "montako … vuonna 2020?" answered by 2024's figure is a
 wrong figure; nor when the thing a figure is asked of is told for another year only), and a

@@ -118,8 +118,9 @@ _CONTACTS = (
 def _contact(sentence: str, asked: str) -> bool:
     """The sentence gives the contact detail the question asks for: a phone number is no
     answer to "mikä on X:n sähköpostiosoite?", nor an e-mail address to "… puhelinnumero?"."""
-    wanted = [pattern for noun, pattern in _CONTACTS if noun.search(asked)] or [_CONTACTS[-1][1]]
-    return any(pattern.search(sentence) for pattern in wanted[:1])
+    # (the first noun that matches: "sähköpostiosoite" asks for an e-mail, not any address)
+    wanted = next((pattern for noun, pattern in _CONTACTS if noun.search(asked)), _CONTACTS[-1][1])
+    return bool(wanted.search(sentence))
 
 
 def answer_kind(question: str) -> str | None:
