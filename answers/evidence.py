@@ -266,16 +266,7 @@ def gather(
                        and (has_kind("person", u.text, q.text) or about(h, u, False))
                        for h in top for u in units(h.paragraph))
     kind_found = None
-    if q.kind == "contact":
-        # "mikä on perhekoutsin sähköpostiosoite?" is answered by an address on a line under the
-        # one it belongs to (a name, a role), not by a sentence about the coach, nor by another
-        # person's address
-        things = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
-        key = things[0] if things else ""
-        kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                         and (not key or analyzer.mentions(key, own))
-                         for h in top for u in units(h.paragraph) for own in [card_context(h.paragraph, u)])
-    if q.kind in ("place", "title"):
+    if q.kind in ("place", "title", "contact"):
         # "missä HeiMo-kahvila sijaitsee?" is not answered by "… päivystää HeiMo-kahvilassa",
         # nor "missä tilaisuus pidettiin?" by its month and head count, nor "mikä on
         # toimintamallin nimi?" by a line that names the model's building but not the model:
@@ -285,11 +276,20 @@ def gather(
         # iltakoulu pidettiin?" is not answered by "Perheiden ilta Kailaan koulussa", nor by a
         # sentence on the youth council). Who went is no thing: "missä työntekijät kävivät
         # tutustumassa valmistavaan opetukseen?" is answered by a visit to a class of it.
+        # A contact detail stands on a line under the one it belongs to (a name, a role): "mikä
+        # on perhekoutsin sähköpostiosoite?" is not answered by a sentence about the coach, nor
+        # by another person's address.
         things = _things_asked([w for w in _specific(q, analyzer) if any(analyzer.mentions(w, t) for t in texts)])
-        keys = [w for w in things[:2] if not has_kind("person", w)] or things[:2]
-        kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, own) >= FACT_NEAR
-                         and all(analyzer.mentions(key, own) for key in keys)
-                         for h in top for u in units(h.paragraph) for own in [f"{h.paragraph.heading}\n{u.text}"])
+        if q.kind == "contact":
+            keys = things[:1]
+        else:
+            keys = [w for w in things[:2] if not has_kind("person", w)] or things[:2]
+
+        def own(p: Paragraph, u: Unit) -> str:
+            return card_context(p, u) if q.kind == "contact" else f"{p.heading}\n{u.text}"
+        kind_found = any(has_kind(q.kind, u.text, q.text) and analyzer.coverage(q.text, text) >= FACT_NEAR
+                         and all(analyzer.mentions(key, text) for key in keys)
+                         for h in top for u in units(h.paragraph) for text in [own(h.paragraph, u)])
     keywords = q.shape in ("definition", "topic") and is_keyword_query(q.text)
     # a figure question whose answer could quote no unit holding its figure near its words
     # ("mikä on ikäihmisten pienituloisuusaste?" when the one share beside them is the

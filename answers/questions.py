@@ -70,11 +70,16 @@ def _base_forms(word: str) -> tuple[str, ...]:
     return morphology.analyse(word).lemmas or morphology.analyse(head).lemmas or (head,)
 
 
+def _ends_in(word: str, nouns: tuple[str, ...], but: tuple[str, ...] = ()) -> bool:
+    """A base form of the word ends in one of the nouns (a compound of it), also typed without
+    ä/ö, and is none of ``but``."""
+    return any(fold(f).endswith(fold(n)) and fold(f) not in map(fold, but) for f in _base_forms(word) for n in nouns)
+
+
 def _is_measure(word: str) -> bool:
     """The word names a quantity: a base form ends in a noun of measure
     ("työttömyysprosentti", "tavoitemäärä", "osuus", also typed without ä/ö)."""
-    return any(fold(f).endswith(fold(m)) and fold(f) not in map(fold, _NOT_MEASURES)
-               for f in _base_forms(word) for m in _MEASURES)
+    return _ends_in(word, _MEASURES, but=_NOT_MEASURES)
 
 
 # Nouns of contact details: "mikä on X:n sähköpostiosoite / puhelinnumero / osoite?" asks for one.
@@ -83,7 +88,7 @@ _CONTACTS = ("sähköposti", "sähköpostiosoite", "osoite", "puhelinnumero", "p
 
 
 def _is_contact(word: str) -> bool:
-    return any(fold(f).endswith(fold(c)) for f in _base_forms(word) for c in _CONTACTS)
+    return _ends_in(word, _CONTACTS)
 
 
 # Units a figure is given in: "montako prosenttia nuorista …?" asks about young people, not percentages.
@@ -109,7 +114,7 @@ _HOW_LARGE = re.compile(r"^\s*kuinka (?:suuri|iso|suuret|isot|korkea|pieni)\b", 
 
 def _is_money(word: str) -> bool:
     """The word names money: a base form ends in a noun of money ("kerroinraha", "tuntipalkka")."""
-    return any(fold(f).endswith(fold(m)) for f in _base_forms(word) for m in _MONEY)
+    return _ends_in(word, _MONEY)
 
 
 # "mikä on / mitä on / kuinka suuri …": a measure asked for; "mitä lukuja ohjelma käsittelee?"
